@@ -1,0 +1,182 @@
+package io.hermod.core.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything the server is configured with, built once from defaults, the config file and the command line
+ * (in that order of precedence, lowest first) and handed down; nothing reads configuration from globals.
+ * Defaults are nats-server 2.9's ({@code server/const.go}).
+ */
+public final class ServerOptions {
+    public static final int DEFAULT_PORT = 4222;
+    public static final int DEFAULT_MAX_PAYLOAD = 1024 * 1024;
+    public static final int DEFAULT_MAX_CONNECTIONS = 64 * 1024;
+    public static final int DEFAULT_MAX_CONTROL_LINE = 4096;
+    public static final long DEFAULT_MAX_PENDING = 64L * 1024 * 1024;
+    public static final Duration DEFAULT_PING_INTERVAL = Duration.ofMinutes(2);
+    public static final int DEFAULT_PING_MAX = 2;
+    public static final Duration DEFAULT_WRITE_DEADLINE = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_AUTH_TIMEOUT = Duration.ofSeconds(2);
+
+    private final String host;
+    private final int port;
+    private final String serverName;
+    private final int maxPayload;
+    private final int maxConnections;
+    private final int maxControlLine;
+    private final int maxSubscriptions;
+    private final long maxPending;
+    private final Duration pingInterval;
+    private final int pingMax;
+    private final Duration writeDeadline;
+    private final Duration authTimeout;
+    private final boolean debug;
+    private final boolean trace;
+    private final boolean logtime;
+    private final Path logFile;
+    private final boolean jetstream;
+    private final Path storeDir;
+    private final int httpPort;
+
+    private ServerOptions(Builder b) {
+        this.host = b.host;
+        this.port = b.port;
+        this.serverName = b.serverName;
+        this.maxPayload = b.maxPayload;
+        this.maxConnections = b.maxConnections;
+        this.maxControlLine = b.maxControlLine;
+        this.maxSubscriptions = b.maxSubscriptions;
+        this.maxPending = b.maxPending;
+        this.pingInterval = b.pingInterval;
+        this.pingMax = b.pingMax;
+        this.writeDeadline = b.writeDeadline;
+        this.authTimeout = b.authTimeout;
+        this.debug = b.debug;
+        this.trace = b.trace;
+        this.logtime = b.logtime;
+        this.logFile = b.logFile;
+        this.jetstream = b.jetstream;
+        this.storeDir = b.storeDir;
+        this.httpPort = b.httpPort;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.host = host;
+        b.port = port;
+        b.serverName = serverName;
+        b.maxPayload = maxPayload;
+        b.maxConnections = maxConnections;
+        b.maxControlLine = maxControlLine;
+        b.maxSubscriptions = maxSubscriptions;
+        b.maxPending = maxPending;
+        b.pingInterval = pingInterval;
+        b.pingMax = pingMax;
+        b.writeDeadline = writeDeadline;
+        b.authTimeout = authTimeout;
+        b.debug = debug;
+        b.trace = trace;
+        b.logtime = logtime;
+        b.logFile = logFile;
+        b.jetstream = jetstream;
+        b.storeDir = storeDir;
+        b.httpPort = httpPort;
+        return b;
+    }
+
+    public String host() { return host; }
+    public int port() { return port; }
+    /** May be null: the server then uses its generated id as name, as nats-server does. */
+    public String serverName() { return serverName; }
+    public int maxPayload() { return maxPayload; }
+    public int maxConnections() { return maxConnections; }
+    public int maxControlLine() { return maxControlLine; }
+    /** 0 means unlimited. */
+    public int maxSubscriptions() { return maxSubscriptions; }
+    public long maxPending() { return maxPending; }
+    public Duration pingInterval() { return pingInterval; }
+    public int pingMax() { return pingMax; }
+    public Duration writeDeadline() { return writeDeadline; }
+    public Duration authTimeout() { return authTimeout; }
+    public boolean debug() { return debug; }
+    public boolean trace() { return trace; }
+    public boolean logtime() { return logtime; }
+    /** May be null: log to the console. */
+    public Path logFile() { return logFile; }
+    public boolean jetstream() { return jetstream; }
+    public Path storeDir() { return storeDir; }
+    /** 0 means no monitoring endpoint. */
+    public int httpPort() { return httpPort; }
+
+    /** Mutable, single-threaded; {@link #build()} validates. */
+    public static final class Builder {
+        private String host = "0.0.0.0";
+        private int port = DEFAULT_PORT;
+        private String serverName;
+        private int maxPayload = DEFAULT_MAX_PAYLOAD;
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private int maxControlLine = DEFAULT_MAX_CONTROL_LINE;
+        private int maxSubscriptions;
+        private long maxPending = DEFAULT_MAX_PENDING;
+        private Duration pingInterval = DEFAULT_PING_INTERVAL;
+        private int pingMax = DEFAULT_PING_MAX;
+        private Duration writeDeadline = DEFAULT_WRITE_DEADLINE;
+        private Duration authTimeout = DEFAULT_AUTH_TIMEOUT;
+        private boolean debug;
+        private boolean trace;
+        private boolean logtime = true;
+        private Path logFile;
+        private boolean jetstream;
+        private Path storeDir = Path.of("data", "store");
+        private int httpPort;
+
+        private Builder() {
+        }
+
+        public Builder host(String v) { host = Objects.requireNonNull(v, "host"); return this; }
+        public Builder port(int v) { port = v; return this; }
+        public Builder serverName(String v) { serverName = v; return this; }
+        public Builder maxPayload(int v) { maxPayload = v; return this; }
+        public Builder maxConnections(int v) { maxConnections = v; return this; }
+        public Builder maxControlLine(int v) { maxControlLine = v; return this; }
+        public Builder maxSubscriptions(int v) { maxSubscriptions = v; return this; }
+        public Builder maxPending(long v) { maxPending = v; return this; }
+        public Builder pingInterval(Duration v) { pingInterval = Objects.requireNonNull(v, "pingInterval"); return this; }
+        public Builder pingMax(int v) { pingMax = v; return this; }
+        public Builder writeDeadline(Duration v) { writeDeadline = Objects.requireNonNull(v, "writeDeadline"); return this; }
+        public Builder authTimeout(Duration v) { authTimeout = Objects.requireNonNull(v, "authTimeout"); return this; }
+        public Builder debug(boolean v) { debug = v; return this; }
+        public Builder trace(boolean v) { trace = v; return this; }
+        public Builder logtime(boolean v) { logtime = v; return this; }
+        public Builder logFile(Path v) { logFile = v; return this; }
+        public Builder jetstream(boolean v) { jetstream = v; return this; }
+        public Builder storeDir(Path v) { storeDir = Objects.requireNonNull(v, "storeDir"); return this; }
+        public Builder httpPort(int v) { httpPort = v; return this; }
+
+        public ServerOptions build() {
+            require(port >= 0 && port <= 65535, "port must be between 0 and 65535: " + port);
+            require(maxPayload > 0, "max_payload must be positive: " + maxPayload);
+            require(maxConnections > 0, "max_connections must be positive: " + maxConnections);
+            require(maxControlLine >= 64, "max_control_line must be at least 64: " + maxControlLine);
+            require(maxSubscriptions >= 0, "max_subscriptions must not be negative: " + maxSubscriptions);
+            require(maxPending > 0, "max_pending must be positive: " + maxPending);
+            require(maxPayload <= maxPending, "max_payload (" + maxPayload + ") can not exceed max_pending (" + maxPending + ")");
+            require(!pingInterval.isNegative() && !pingInterval.isZero(), "ping_interval must be positive: " + pingInterval);
+            require(pingMax > 0, "ping_max must be positive: " + pingMax);
+            require(httpPort >= 0 && httpPort <= 65535, "http_port must be between 0 and 65535: " + httpPort);
+            return new ServerOptions(this);
+        }
+
+        private static void require(boolean condition, String message) {
+            if (!condition) {
+                throw new IllegalArgumentException(message);
+            }
+        }
+    }
+}
