@@ -33,7 +33,7 @@ final class SizeSuffix {
 
     /** A letter that may start a suffix right after the digits. */
     static boolean isSuffixStart(int c) {
-        return "kKmMgGtTpPeE".indexOf(c) >= 0 && c != SourceCursor.EOF;
+        return c >= 0 && "kKmMgGtTpPeE".indexOf(c) >= 0;
     }
 
     /** A letter that may continue a suffix: nats-server's lexer takes any run of these and judges it afterwards. */
