@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = HermodVersion.class,
         description = "A persistent streaming message broker that speaks the NATS protocol.",
-        subcommands = {CommandLine.HelpCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, ServerCommand.class},
         footer = {"", "Examples:",
                 "  hermod server                 start the broker on 0.0.0.0:4222",
                 "  hermod server -p 4333 -js     another port, with JetStream",
@@ -16,6 +16,12 @@ import picocli.CommandLine.Command;
 public final class HermodCommand {
 
     public static CommandLine commandLine() {
-        return new CommandLine(new HermodCommand());
+        CommandLine cmd = new CommandLine(new HermodCommand());
+        // A user sees the reason, not a stack trace.
+        cmd.setExecutionExceptionHandler((ex, line, parsed) -> {
+            line.getErr().println("hermod: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            return 1;
+        });
+        return cmd;
     }
 }

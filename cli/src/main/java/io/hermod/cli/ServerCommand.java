@@ -1,0 +1,100 @@
+package io.hermod.cli;
+
+import io.hermod.core.server.HermodServer;
+import io.hermod.core.server.ServerOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code hermod server}: runs the broker until SIGTERM or SIGINT, with nats-server's flag names. Flags override
+ * the config file, which overrides the defaults.
+ */
+@Command(name = "server",
+        description = "Run the Hermod broker (NATS protocol on TCP).",
+        sortOptions = false,
+        footer = {"", "Examples:",
+                "  hermod server                          0.0.0.0:4222, store in data/store",
+                "  hermod server -a 127.0.0.1 -p 4333 -D  loopback only, another port, debug log",
+                "  hermod server -c data/hermod.conf      nats-server configuration file",
+                "", "Stop with Ctrl-C or SIGTERM: the server stops accepting, flushes what is pending and exits."})
+public final class ServerCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    @Option(names = {"-a", "--addr", "--net"}, paramLabel = "HOST", description = "Bind to host address (default: 0.0.0.0).")
+    private String host;
+
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "Use port for clients (default: 4222).")
+    private Integer port;
+
+    @Option(names = {"-n", "--name", "--server_name"}, paramLabel = "NAME", description = "Server name (default: the server id).")
+    private String name;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Configuration file (nats-server format).")
+    private Path config;
+
+    @Option(names = {"-m", "--http_port"}, paramLabel = "PORT", description = "HTTP port for monitoring (not available yet).")
+    private Integer httpPort;
+
+    @Option(names = {"-js", "--jetstream"}, description = "Enable JetStream (not available yet).")
+    private boolean jetstream;
+
+    @Option(names = {"-sd", "--store_dir"}, paramLabel = "DIR", description = "JetStream store directory (default: data/store).")
+    private Path storeDir;
+
+    @Option(names = {"-D", "--debug"}, description = "Enable debug logging.")
+    private boolean debug;
+
+    @Option(names = {"-V", "--trace"}, description = "Trace the raw protocol.")
+    private boolean trace;
+
+    @Option(names = {"-DV"}, description = "Debug and trace.")
+    private boolean debugAndTrace;
+
+    @Option(names = {"-l", "--log"}, paramLabel = "FILE", description = "File to redirect log output.")
+    private Path logFile;
+
+    @Option(names = {"--max_payload"}, paramLabel = "BYTES", description = "Maximum message payload (default: 1MB).")
+    private Integer maxPayload;
+
+    @Override
+    public Integer call() throws Exception {
+        if (httpPort != null) {
+            throw new NotAvailableYetException("monitoring (-m/--http_port)");
+        }
+        if (jetstream) {
+            throw new NotAvailableYetException("JetStream (-js/--jetstream)");
+        }
+        ServerOptions options = options();
+        LogSetup.apply(options);
+        HermodServer server = new HermodServer(options).start();
+        Thread hook = new Thread(server::close, "hermod-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        server.awaitTermination();
+        return 0;
+    }
+
+    ServerOptions options() throws Exception {
+        ServerOptions.Builder b = ServerOptions.builder();
+        if (config != null) {
+            ConfigFileLoading.apply(config, b);
+        }
+        if (host != null) b.host(host);
+        if (port != null) b.port(port);
+        if (name != null) b.serverName(name);
+        if (storeDir != null) b.storeDir(storeDir);
+        if (maxPayload != null) b.maxPayload(maxPayload);
+        if (debug || debugAndTrace) b.debug(true);
+        if (trace || debugAndTrace) b.trace(true);
+        if (logFile != null) b.logFile(logFile);
+        return b.build();
+    }
+}

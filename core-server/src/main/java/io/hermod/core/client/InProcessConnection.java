@@ -1,0 +1,111 @@
+package io.hermod.core.client;
+
+import io.hermod.core.routing.FlushBatch;
+import io.hermod.core.routing.MessageRouter;
+import io.hermod.core.routing.MessageSink;
+import io.hermod.core.routing.Subscription;
+import io.hermod.core.subject.SubjectValidator;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A client of the server inside the same JVM: it subscribes with callbacks and publishes through the same
+ * router as socket clients, so they and it see each other's messages. Thread-safe.
+ */
+public final class InProcessConnection implements MessageSink, AutoCloseable {
+    private final String name;
+    private final MessageRouter router;
+    private final AtomicLong nextSid = new AtomicLong();
+    private final Map<Subscription, MessageHandler> handlers = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    public InProcessConnection(String name, MessageRouter router) {
+        this.name = name;
+        this.router = router;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Subscribes to a subject filter (wildcards allowed), in a queue group when {@code queue} is not null. */
+    public Subscription subscribe(String subject, String queue, MessageHandler handler) {
+        if (closed) {
+            throw new IllegalStateException("connection " + name + " is closed");
+        }
+        if (!SubjectValidator.isValidFilter(subject)
+                || (queue != null && !SubjectValidator.isValidQueueName(queue))) {
+            throw new IllegalArgumentException("Invalid Subject: " + subject);
+        }
+        Subscription sub = new Subscription(subject, queue, Long.toString(nextSid.incrementAndGet()), this);
+        handlers.put(sub, handler);
+        router.subscribe(sub);
+        return sub;
+    }
+
+    public void unsubscribe(Subscription subscription) {
+        if (handlers.remove(subscription) != null) {
+            router.unsubscribe(subscription);
+        }
+    }
+
+    /**
+     * Publishes a message; {@code headers} is a raw NATS header block or null. Returns how many subscriptions
+     * received it.
+     */
+    public int publish(String subject, String replyTo, byte[] headers, byte[] payload) {
+        if (!SubjectValidator.isValidPublishSubject(subject)) {
+            throw new IllegalArgumentException("Invalid Publish Subject: " + subject);
+        }
+        ByteBuf message = headers == null
+                ? Unpooled.wrappedBuffer(payload)
+                : Unpooled.wrappedBuffer(headers, payload);
+        FlushBatch batch = new FlushBatch();
+        int delivered = router.route(this, false, subject, replyTo, headers == null ? -1 : headers.length,
+                message, batch);
+        batch.flushAll();
+        return delivered;
+    }
+
+    @Override
+    public void deliver(Subscription subscription, String subject, String replyTo, int headerLength,
+                        ByteBuf message, FlushBatch batch) {
+        MessageHandler handler = handlers.get(subscription);
+        if (handler == null) {
+            return;
+        }
+        int start = message.readerIndex();
+        byte[] headers = null;
+        int headerBytes = Math.max(headerLength, 0);
+        if (headerLength >= 0) {
+            headers = new byte[headerLength];
+            message.getBytes(start, headers);
+        }
+        byte[] payload = new byte[message.readableBytes() - headerBytes];
+        message.getBytes(start + headerBytes, payload);
+        handler.onMessage(new Message(subject, replyTo, headers, payload));
+    }
+
+    @Override
+    public boolean echo() {
+        return true;
+    }
+
+    @Override
+    public void subscriptionEnded(Subscription subscription) {
+        handlers.remove(subscription);
+    }
+
+    /** Removes every subscription of this connection. */
+    @Override
+    public void close() {
+        closed = true;
+        for (Subscription sub : handlers.keySet()) {
+            unsubscribe(sub);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.hermod.core.routing;
+
+import io.hermod.core.subject.SubjectIndex;
+import io.hermod.core.subject.SubjectMatch;
+import io.hermod.core.subject.QueueGroup;
+import io.hermod.core.subject.TrieSubjectIndex;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Routes a published message to every matching subscription and to one member of each matching queue group.
+ * Thread-safe: called concurrently from every event loop and from in-process publishers.
+ */
+public final class MessageRouter {
+    /** The status-only header block nats-server sends when a request finds no responders (ADR-4). */
+    private static final byte[] NO_RESPONDERS = "NATS/1.0 503\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final SubjectIndex<Subscription> index = new TrieSubjectIndex<>();
+
+    public void subscribe(Subscription subscription) {
+        index.add(subscription.subject(), subscription.queue(), subscription);
+    }
+
+    public boolean unsubscribe(Subscription subscription) {
+        return index.remove(subscription.subject(), subscription.queue(), subscription);
+    }
+
+    public int subscriptionCount() {
+        return index.count();
+    }
+
+    /**
+     * Delivers the message and returns how many subscriptions received it. When none did and the publisher
+     * asked for no-responder notices, the publisher gets a 503 status on its reply subject, if it listens there.
+     */
+    public int route(MessageSink publisher, boolean noResponders, String subject, String replyTo,
+                     int headerLength, ByteBuf message, FlushBatch batch) {
+        SubjectMatch<Subscription> match = index.match(subject);
+        int delivered = 0;
+        boolean skipOwn = !publisher.echo();
+        List<Subscription> plain = match.plain();
+        for (int i = 0, n = plain.size(); i < n; i++) {
+            Subscription sub = plain.get(i);
+            if (skipOwn && sub.sink() == publisher) {
+                continue;
+            }
+            if (deliver(sub, subject, replyTo, headerLength, message, batch)) {
+                delivered++;
+            }
+        }
+        List<QueueGroup<Subscription>> groups = match.groups();
+        for (int g = 0, n = groups.size(); g < n; g++) {
+            if (deliverToOneOf(groups.get(g).members(), publisher, skipOwn, subject, replyTo, headerLength, message, batch)) {
+                delivered++;
+            }
+        }
+        if (delivered == 0 && noResponders && replyTo != null) {
+            notifyNoResponders(publisher, replyTo, batch);
+        }
+        return delivered;
+    }
+
+    /** Starts at a random member so that load spreads, and moves on past members that cannot take it. */
+    private boolean deliverToOneOf(List<Subscription> members, MessageSink publisher, boolean skipOwn,
+                                   String subject, String replyTo, int headerLength, ByteBuf message,
+                                   FlushBatch batch) {
+        int size = members.size();
+        int start = size == 1 ? 0 : ThreadLocalRandom.current().nextInt(size);
+        for (int k = 0; k < size; k++) {
+            Subscription sub = members.get((start + k) % size);
+            if (skipOwn && sub.sink() == publisher) {
+                continue;
+            }
+            if (deliver(sub, subject, replyTo, headerLength, message, batch)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean deliver(Subscription sub, String subject, String replyTo, int headerLength, ByteBuf message,
+                            FlushBatch batch) {
+        if (!sub.claimDelivery()) {
+            return false;
+        }
+        sub.sink().deliver(sub, subject, replyTo, headerLength, message, batch);
+        if (sub.exhausted() && unsubscribe(sub)) {
+            sub.sink().subscriptionEnded(sub);
+        }
+        return true;
+    }
+
+    private void notifyNoResponders(MessageSink publisher, String replyTo, FlushBatch batch) {
+        List<Subscription> candidates = index.match(replyTo).plain();
+        for (int i = 0, n = candidates.size(); i < n; i++) {
+            Subscription sub = candidates.get(i);
+            if (sub.sink() == publisher) {
+                ByteBuf status = Unpooled.wrappedBuffer(NO_RESPONDERS);
+                publisher.deliver(sub, replyTo, null, NO_RESPONDERS.length, status, batch);
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,426 @@
+package io.hermod.core.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.hermod.core.protocol.ConnectOptions;
+import io.hermod.core.protocol.ProtocolError;
+import io.hermod.core.protocol.ProtocolListener;
+import io.hermod.core.protocol.ProtocolParser;
+import io.hermod.core.protocol.ProtocolWriter;
+import io.hermod.core.routing.FlushBatch;
+import io.hermod.core.routing.MessageSink;
+import io.hermod.core.routing.Subscription;
+import io.hermod.core.subject.SubjectValidator;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.buffer.Unpooled;
+import io.netty.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One client connection: the last handler of its channel's pipeline, whatever transport is in front of it.
+ * It parses what the client sends, routes publishes, and owns the client's subscriptions, outbound buffer and
+ * keepalive. All of its methods but {@link #deliver} run on the channel's event loop.
+ */
+final class ClientConnection extends ChannelInboundHandlerAdapter implements ProtocolListener, MessageSink {
+    private static final Logger log = LoggerFactory.getLogger(ClientConnection.class);
+
+    private final ServerContext server;
+    private final ServerOptions options;
+    private final long clientId;
+    private final FlushBatch batch = new FlushBatch();
+    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private final ProtocolParser parser;
+
+    private Channel channel;
+    private OutboundBuffer out;
+    private ByteBuf cumulation;
+    private volatile ConnectOptions connect = ConnectOptions.defaults();
+    private volatile boolean closed;
+    private int pingsOutstanding;
+    private long lastReadNanos;
+    private ScheduledFuture<?> pingTimer;
+    private ScheduledFuture<?> writeDeadlineTimer;
+
+    ClientConnection(ServerContext server) {
+        this.server = server;
+        this.options = server.options();
+        this.clientId = server.registry().nextClientId();
+        this.parser = new ProtocolParser(this, options.maxControlLine(), options.maxPayload());
+    }
+
+    long clientId() {
+        return clientId;
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+        out = new OutboundBuffer(channel, options.maxPending());
+        server.stats().totalConnections.increment();
+        if (!server.registry().register(this)) {
+            log.warn("Maximum connections ({}) reached, refusing {}", options.maxConnections(), channel.remoteAddress());
+            closed = true;
+            writeDirect(ProtocolError.MAX_CONNECTIONS.line() + "\r\n")
+                    .addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        writeDirect(server.info().infoLine(clientId, clientIp()));
+        long interval = options.pingInterval().toNanos();
+        pingTimer = channel.eventLoop().scheduleAtFixedRate(this::onPingTimer, interval, interval, TimeUnit.NANOSECONDS);
+        log.debug("{} connected", this);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf in = (ByteBuf) msg;
+        if (closed) {
+            in.release();
+            return;
+        }
+        lastReadNanos = System.nanoTime();
+        ByteBuf buf = cumulate(in);
+        try {
+            parser.parse(buf);
+        } finally {
+            if (buf.isReadable() && !parser.failed()) {
+                cumulation = buf;
+                buf.discardSomeReadBytes();
+            } else {
+                cumulation = null;
+                buf.release();
+            }
+        }
+        if (parser.failed()) {
+            closeAfterFlush();
+        }
+    }
+
+    /** Joins leftover bytes of an incomplete operation with the new read, as ByteToMessageDecoder does. */
+    private ByteBuf cumulate(ByteBuf in) {
+        ByteBuf previous = cumulation;
+        if (previous == null) {
+            return in;
+        }
+        cumulation = null;
+        try {
+            int required = in.readableBytes();
+            if (previous.writableBytes() < required || previous.refCnt() > 1 || previous.isReadOnly()) {
+                ByteBuf merged = channel.alloc().buffer(previous.readableBytes() + required);
+                merged.writeBytes(previous);
+                previous.release();
+                previous = merged;
+            }
+            previous.writeBytes(in);
+            return previous;
+        } finally {
+            in.release();
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        batch.flushAll();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        // write_deadline: a client whose socket stays full that long is a slow consumer, as in nats-server.
+        if (!channel.isWritable()) {
+            if (writeDeadlineTimer == null) {
+                writeDeadlineTimer = channel.eventLoop().schedule(this::onWriteDeadline,
+                        options.writeDeadline().toNanos(), TimeUnit.NANOSECONDS);
+            }
+        } else if (writeDeadlineTimer != null) {
+            writeDeadlineTimer.cancel(false);
+            writeDeadlineTimer = null;
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    private void onWriteDeadline() {
+        writeDeadlineTimer = null;
+        if (!channel.isWritable() && !closed) {
+            log.info("{} Slow Consumer Detected: WriteDeadline of {} exceeded", this, options.writeDeadline());
+            slowConsumer();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        closed = true;
+        if (pingTimer != null) {
+            pingTimer.cancel(false);
+        }
+        if (writeDeadlineTimer != null) {
+            writeDeadlineTimer.cancel(false);
+        }
+        for (Subscription sub : subscriptions.values()) {
+            server.router().unsubscribe(sub);
+        }
+        subscriptions.clear();
+        server.registry().unregister(this);
+        if (out != null) {
+            out.close();
+        }
+        if (cumulation != null) {
+            cumulation.release();
+            cumulation = null;
+        }
+        log.debug("{} closed", this);
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.debug("{} error: {}", this, cause.toString());
+        ctx.close();
+    }
+
+    // ---- operations from the client ----
+
+    @Override
+    public void onConnect(String json) {
+        trace("CONNECT", json);
+        try {
+            connect = server.json().readValue(json, ConnectOptions.class);
+        } catch (JsonProcessingException e) {
+            log.debug("{} bad CONNECT: {}", this, e.getOriginalMessage());
+            onProtocolError(ProtocolError.UNKNOWN_OPERATION);
+            closeAfterFlush();
+            return;
+        }
+        ok();
+    }
+
+    @Override
+    public void onPublish(String subject, String replyTo, int headerLength, ByteBuf message) {
+        if (log.isTraceEnabled()) {
+            trace(headerLength < 0 ? "PUB" : "HPUB", subject + (replyTo == null ? "" : " " + replyTo)
+                    + " " + message.readableBytes());
+        }
+        ConnectOptions opts = connect;
+        if (opts.pedantic && !SubjectValidator.isValidPublishSubject(subject)) {
+            sendError(ProtocolError.INVALID_PUBLISH_SUBJECT);
+            return;
+        }
+        server.stats().inMessages.increment();
+        server.stats().inBytes.add(message.readableBytes());
+        server.router().route(this, opts.noResponders && opts.headers, subject, replyTo, headerLength, message, batch);
+        ok();
+    }
+
+    @Override
+    public void onSubscribe(String subject, String queue, String sid) {
+        trace("SUB", subject + (queue == null ? "" : " " + queue) + " " + sid);
+        if (!SubjectValidator.isValidFilter(subject)
+                || (queue != null && !SubjectValidator.isValidQueueName(queue))) {
+            sendError(ProtocolError.INVALID_SUBJECT);
+            return;
+        }
+        if (options.maxSubscriptions() > 0 && subscriptions.size() >= options.maxSubscriptions()) {
+            log.info("{} maximum subscriptions exceeded", this);
+            sendError(ProtocolError.MAX_SUBSCRIPTIONS);
+            return;
+        }
+        Subscription sub = new Subscription(subject, queue, sid, this);
+        if (subscriptions.putIfAbsent(sid, sub) == null) {
+            server.router().subscribe(sub);
+        }
+        ok();
+    }
+
+    @Override
+    public void onUnsubscribe(String sid, long max) {
+        trace("UNSUB", sid + (max < 0 ? "" : " " + max));
+        Subscription sub = subscriptions.get(sid);
+        if (sub != null) {
+            if (max > 0) {
+                sub.maxMessages(max);
+            }
+            if (max <= 0 || sub.exhausted()) {
+                subscriptions.remove(sid);
+                server.router().unsubscribe(sub);
+            }
+        }
+        ok();
+    }
+
+    @Override
+    public void onPing() {
+        trace("PING", "");
+        appendProtocol(ProtocolWriter.PONG);
+    }
+
+    @Override
+    public void onPong() {
+        trace("PONG", "");
+        pingsOutstanding = 0;
+    }
+
+    @Override
+    public void onProtocolError(ProtocolError error) {
+        log.debug("{} protocol error: {}", this, error.text());
+        sendError(error);
+    }
+
+    // ---- delivery to this client, from any thread ----
+
+    @Override
+    public void deliver(Subscription subscription, String subject, String replyTo, int headerLength,
+                        ByteBuf message, FlushBatch publisherBatch) {
+        OutboundBuffer buffer = out;
+        boolean withinLimit;
+        int written;
+        synchronized (buffer) {
+            ByteBuf target = buffer.appendable(
+                    ProtocolWriter.messageSizeHint(subject, subscription.sid(), replyTo, message));
+            if (target == null) {
+                return;
+            }
+            int before = target.writerIndex();
+            ProtocolWriter.writeMessage(target, subject, subscription.sid(), replyTo, headerLength, message,
+                    connect.headers);
+            written = target.writerIndex() - before;
+            withinLimit = buffer.appended(written);
+        }
+        if (!withinLimit) {
+            log.info("{} Slow Consumer Detected: MaxPending of {} Exceeded", this, options.maxPending());
+            if (channel.eventLoop().inEventLoop()) {
+                slowConsumer();
+            } else {
+                channel.eventLoop().execute(this::slowConsumer);
+            }
+            return;
+        }
+        server.stats().outMessages.increment();
+        server.stats().outBytes.add(message.readableBytes());
+        buffer.schedule(publisherBatch);
+    }
+
+    @Override
+    public boolean echo() {
+        return connect.echo;
+    }
+
+    @Override
+    public void subscriptionEnded(Subscription subscription) {
+        subscriptions.remove(subscription.sid(), subscription);
+    }
+
+    // ---- keepalive and closing ----
+
+    private void onPingTimer() {
+        if (closed) {
+            return;
+        }
+        // Traffic from the client within the interval proves it alive, as in nats-server.
+        if (System.nanoTime() - lastReadNanos < options.pingInterval().toNanos() && pingsOutstanding == 0) {
+            return;
+        }
+        if (pingsOutstanding + 1 > options.pingMax()) {
+            log.debug("{} stale connection", this);
+            sendError(ProtocolError.STALE_CONNECTION);
+            closeAfterFlush();
+            return;
+        }
+        pingsOutstanding++;
+        appendProtocol(ProtocolWriter.PING);
+        batch.flushAll();
+    }
+
+    private void slowConsumer() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        server.stats().slowConsumers.increment();
+        out.close();
+        channel.close();
+    }
+
+    /** Sends what is buffered, then closes; used after a fatal -ERR. */
+    void closeAfterFlush() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        batch.flushAll();
+        out.flush();
+        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** For shutdown: stop reading, send what is buffered, and close. Runs on the event loop. */
+    void drainAndClose() {
+        channel.config().setAutoRead(false);
+        batch.flushAll();
+        out.flush();
+        closed = true;
+        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private void ok() {
+        if (connect.verbose) {
+            appendProtocol(ProtocolWriter.OK);
+        }
+    }
+
+    private void sendError(ProtocolError error) {
+        byte[] line = (error.line() + "\r\n").getBytes(StandardCharsets.UTF_8);
+        appendProtocol(line);
+        if (error.closesConnection()) {
+            closeAfterFlush();
+        }
+    }
+
+    private void appendProtocol(byte[] bytes) {
+        OutboundBuffer buffer = out;
+        synchronized (buffer) {
+            ByteBuf target = buffer.appendable(bytes.length);
+            if (target == null) {
+                return;
+            }
+            target.writeBytes(bytes);
+            buffer.appended(bytes.length);
+        }
+        buffer.schedule(batch);
+    }
+
+    private io.netty.channel.ChannelFuture writeDirect(String line) {
+        return channel.writeAndFlush(Unpooled.copiedBuffer(line, StandardCharsets.UTF_8));
+    }
+
+    private void trace(String op, String args) {
+        if (options.trace() && log.isTraceEnabled()) {
+            log.trace("{} <<- [{} {}]", this, op, args);
+        }
+    }
+
+    private String clientIp() {
+        SocketAddress address = channel.remoteAddress();
+        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            return inet.getAddress().getHostAddress();
+        }
+        return "";
+    }
+
+    @Override
+    public String toString() {
+        return (channel == null ? "?" : String.valueOf(channel.remoteAddress())) + " - cid:" + clientId;
+    }
+}

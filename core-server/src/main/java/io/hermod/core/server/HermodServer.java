@@ -1,0 +1,164 @@
+package io.hermod.core.server;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hermod.core.client.InProcessConnection;
+import io.hermod.core.routing.MessageRouter;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running NATS-protocol server: binds the listener, accepts clients and routes their messages. Start with
+ * {@link #start()}; {@link #close()} shuts down gracefully (stop accepting, flush what is pending, close).
+ */
+public final class HermodServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(HermodServer.class);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ServerOptions options;
+    private final ServerIdentity identity;
+    private final MessageRouter router = new MessageRouter();
+    private final ServerStats stats = new ServerStats();
+    private final ConnectionRegistry registry;
+    private final ObjectMapper json = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final Transport transport = Transport.best();
+    private final CountDownLatch terminated = new CountDownLatch(1);
+
+    private EventLoopGroup acceptors;
+    private EventLoopGroup workers;
+    private Channel listener;
+    private ServerContext context;
+    private volatile boolean closing;
+
+    public HermodServer(ServerOptions options) {
+        this.options = options;
+        this.identity = ServerIdentity.generate(options.serverName());
+        this.registry = new ConnectionRegistry(options.maxConnections());
+    }
+
+    /** Binds the listener; returns once clients can connect. */
+    public synchronized HermodServer start() throws InterruptedException {
+        if (listener != null) {
+            throw new IllegalStateException("already started");
+        }
+        acceptors = transport.newGroup(1, "hermod-accept");
+        workers = transport.newGroup(Runtime.getRuntime().availableProcessors(), "hermod-io");
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptors, workers)
+                .channel(transport.serverChannel())
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                // Accepting starts only once the context (which needs the bound port) exists.
+                .option(ChannelOption.AUTO_READ, false)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast("nats", new ClientConnection(context));
+                    }
+                });
+        try {
+            listener = bootstrap.bind(options.host(), options.port()).sync().channel();
+        } catch (Exception e) {
+            shutdownGroups();
+            throw e;
+        }
+        int port = port();
+        context = new ServerContext(options, identity, router, stats, registry,
+                new ServerInfoEncoder(json, identity, options, port), json);
+        listener.config().setAutoRead(true);
+        log.info("Starting hermod {} (NATS {} compatible), server id {}", HermodVersionInfo.HERMOD_VERSION,
+                HermodVersionInfo.NATS_COMPATIBLE_VERSION, identity.id());
+        log.info("Listening for client connections on {}:{} ({} transport)", options.host(), port, transport.name());
+        log.info("Server is ready");
+        return this;
+    }
+
+    /** The port actually bound (differs from the option when that was 0). */
+    public int port() {
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    public ServerOptions options() {
+        return options;
+    }
+
+    public String serverId() {
+        return identity.id();
+    }
+
+    public ServerStats stats() {
+        return stats;
+    }
+
+    public int connectionCount() {
+        return registry.size();
+    }
+
+    public int subscriptionCount() {
+        return router.subscriptionCount();
+    }
+
+    /** A client inside this JVM: publishes and subscribes without a socket (how JetStream plugs in). */
+    public InProcessConnection connectInProcess(String name) {
+        return new InProcessConnection(name, router);
+    }
+
+    /** Stops accepting, lets each connection flush what it has, then closes everything. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closing || listener == null) {
+                return;
+            }
+            closing = true;
+        }
+        log.info("Initiating shutdown");
+        listener.close().syncUninterruptibly();
+        List<io.netty.channel.ChannelFuture> closes = new ArrayList<>();
+        for (ClientConnection connection : registry.all()) {
+            Channel ch = connection.channel();
+            ch.eventLoop().execute(connection::drainAndClose);
+            closes.add(ch.closeFuture());
+        }
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+        for (io.netty.channel.ChannelFuture f : closes) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !f.awaitUninterruptibly(left, TimeUnit.NANOSECONDS)) {
+                f.channel().close();
+            }
+        }
+        shutdownGroups();
+        log.info("Server exiting");
+        terminated.countDown();
+    }
+
+    /** Blocks until {@link #close()} completed. */
+    public void awaitTermination() throws InterruptedException {
+        terminated.await();
+    }
+
+    private void shutdownGroups() {
+        if (acceptors != null) {
+            acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        }
+        if (workers != null) {
+            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.hermod.core.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.UncheckedIOException;
+
+/**
+ * Builds the INFO line a client receives on connect, with nats-server's field names and order. The fields that
+ * are the same for every client are fixed at start; only client_id and client_ip differ per connection.
+ */
+final class ServerInfoEncoder {
+    private final ObjectMapper json;
+    private final ObjectNode template;
+
+    ServerInfoEncoder(ObjectMapper json, ServerIdentity identity, ServerOptions options, int boundPort) {
+        this.json = json;
+        ObjectNode info = json.createObjectNode();
+        info.put("server_id", identity.id());
+        info.put("server_name", identity.name());
+        info.put("version", HermodVersionInfo.NATS_COMPATIBLE_VERSION);
+        info.put("proto", 1);
+        info.put("host", options.host());
+        info.put("port", boundPort);
+        info.put("headers", true);
+        info.put("max_payload", options.maxPayload());
+        if (options.jetstream()) {
+            info.put("jetstream", true);
+        }
+        info.put("hermod_version", HermodVersionInfo.HERMOD_VERSION);
+        this.template = info;
+    }
+
+    /** The complete line, CRLF included. */
+    String infoLine(long clientId, String clientIp) {
+        ObjectNode info = template.deepCopy();
+        info.put("client_id", clientId);
+        info.put("client_ip", clientIp);
+        try {
+            return "INFO " + json.writeValueAsString(info) + "\r\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
