@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = HermodVersion.class,
         description = "A persistent streaming message broker that speaks the NATS protocol.",
-        subcommands = {CommandLine.HelpCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, io.hermod.cli.bench.BenchCommand.class},
         footer = {"", "Examples:",
                 "  hermod server                 start the broker on 0.0.0.0:4222",
                 "  hermod server -p 4333 -js     another port, with JetStream",
