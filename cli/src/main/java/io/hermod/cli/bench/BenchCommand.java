@@ -76,7 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
         boolean request;
 
         @Option(names = "--idle", paramLabel = "N",
-                description = "Open N idle connections, hold them, report server KiB per connection (needs --server-pid).")
+                description = "Open N idle connections, hold them, with --server-pid report server KiB per connection.")
         Integer idle;
     }
 
@@ -104,8 +104,18 @@ public final class BenchCommand implements Callable<Integer> {
     private boolean noProgress;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws InterruptedException {
         validate();
+        try {
+            return measureAndPrint();
+        } catch (IOException e) {
+            // Cannot reach the server or read /proc: a one-line reason serves better than a stack trace.
+            spec.commandLine().getErr().println("bench failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int measureAndPrint() throws IOException, InterruptedException {
         PrintStream out = System.out;
         NatsEndpoint endpoint = NatsEndpoint.parse(server);
         ProcFiles serverProcess = serverPid == null ? null : new ProcFiles(serverPid);

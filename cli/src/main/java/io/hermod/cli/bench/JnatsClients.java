@@ -13,11 +13,17 @@ final class JnatsClients {
     private JnatsClients() {
     }
 
-    static Connection connect(NatsEndpoint endpoint, String name) throws IOException, InterruptedException {
+    /**
+     * {@code stallTimeout} bounds how long a publish may wait for room in jnats's outgoing queue: a server slower
+     * than the publisher makes it wait (back-pressure) rather than fail at jnats's short default.
+     */
+    static Connection connect(NatsEndpoint endpoint, String name, Duration stallTimeout)
+            throws IOException, InterruptedException {
         Options options = new Options.Builder()
                 .server(endpoint.url())
                 .connectionName(name)
                 .maxReconnects(0)
+                .writeQueuePushTimeout(stallTimeout)
                 .build();
         return Nats.connect(options);
     }

@@ -37,7 +37,8 @@ final class JnatsPubSubBench {
     private PubSubReport run(List<Connection> connections) throws IOException, InterruptedException {
         List<MessageTally> subTallies = new ArrayList<>();
         for (int i = 0; i < settings.subscribers(); i++) {
-            Connection connection = JnatsClients.connect(settings.endpoint(), "hermod-bench-sub-" + (i + 1));
+            Connection connection = JnatsClients.connect(settings.endpoint(), "hermod-bench-sub-" + (i + 1),
+                    settings.settleTimeout());
             connections.add(connection);
             MessageTally tally = new MessageTally();
             subTallies.add(tally);
@@ -53,7 +54,8 @@ final class JnatsPubSubBench {
         }
         List<Connection> pubConnections = new ArrayList<>();
         for (int i = 0; i < settings.publishers(); i++) {
-            Connection connection = JnatsClients.connect(settings.endpoint(), "hermod-bench-pub-" + (i + 1));
+            Connection connection = JnatsClients.connect(settings.endpoint(), "hermod-bench-pub-" + (i + 1),
+                    settings.settleTimeout());
             connections.add(connection);
             pubConnections.add(connection);
         }

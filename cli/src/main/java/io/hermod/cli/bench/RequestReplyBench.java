@@ -42,7 +42,8 @@ final class RequestReplyBench {
 
     private RequestReplyReport run(List<Connection> connections) throws IOException, InterruptedException {
         for (int i = 0; i < Math.max(1, settings.subscribers()); i++) {
-            Connection replier = JnatsClients.connect(settings.endpoint(), "hermod-bench-replier-" + (i + 1));
+            Connection replier = JnatsClients.connect(settings.endpoint(), "hermod-bench-replier-" + (i + 1),
+                    settings.settleTimeout());
             connections.add(replier);
             Dispatcher dispatcher = replier.createDispatcher(
                     message -> replier.publish(message.getReplyTo(), message.getData()));
@@ -52,7 +53,8 @@ final class RequestReplyBench {
         int requesters = Math.max(1, settings.publishers());
         List<Requester> tasks = new ArrayList<>();
         for (int i = 0; i < requesters; i++) {
-            Connection connection = JnatsClients.connect(settings.endpoint(), "hermod-bench-requester-" + (i + 1));
+            Connection connection = JnatsClients.connect(settings.endpoint(), "hermod-bench-requester-" + (i + 1),
+                    settings.settleTimeout());
             connections.add(connection);
             tasks.add(new Requester(connection, settings.messagesForPublisher(i)));
         }
