@@ -1,5 +1,6 @@
 package io.hermod.cli;
 
+import io.hermod.cli.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = HermodVersion.class,
         description = "A persistent streaming message broker that speaks the NATS protocol.",
-        subcommands = {CommandLine.HelpCommand.class, ServerCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, ServerCommand.class, BenchCommand.class},
         footer = {"", "Examples:",
                 "  hermod server                 start the broker on 0.0.0.0:4222",
                 "  hermod server -p 4333 -js     another port, with JetStream",

@@ -1,0 +1,191 @@
+package io.hermod.cli.bench;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** {@code hermod bench}: measures a NATS server's throughput, latency and per-connection memory. */
+@Command(name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {"Benchmark a NATS server (Hermod or nats-server): publish/subscribe throughput, "
+                + "request/reply latency, idle-connection memory.",
+                "Figures go to stdout (human text, or --csv / --json); the progress bar goes to stderr."},
+        footer = {"", "Examples:",
+                "  hermod bench demo --sub 1 -n 1000000        jnats, 1 pub -> 1 sub",
+                "  hermod bench demo --raw --sub 4 --size 16   raw sockets, fan-out to 4",
+                "  hermod bench demo --sub 4 --queue           4-member queue group",
+                "  hermod bench demo --request -n 20000        round-trip latency",
+                "  hermod bench --idle 5000 --server-pid 1234  KiB per idle connection",
+                "  hermod bench demo --raw --sub 1 --csv --server-pid 1234",
+                "                                              figures and server CPU as CSV"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the run completed", "1:messages went missing or a client failed", "2:bad usage"})
+public final class BenchCommand implements Callable<Integer> {
+    private static final String DEFAULT_SUBJECT = "hermod.bench";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SUBJECT", defaultValue = DEFAULT_SUBJECT,
+            description = "Subject to publish on (default: ${DEFAULT-VALUE}).")
+    private String subject;
+
+    @Option(names = {"-s", "--server"}, paramLabel = "URL", defaultValue = "nats://127.0.0.1:4222",
+            description = "Server URL (default: ${DEFAULT-VALUE}).")
+    private String server;
+
+    @Option(names = "--pub", paramLabel = "N", defaultValue = "1",
+            description = "Publishers (requesters with --request); they share the messages (default: ${DEFAULT-VALUE}).")
+    private int publishers;
+
+    @Option(names = "--sub", paramLabel = "N", defaultValue = "0",
+            description = "Subscribers (repliers with --request, at least 1) (default: ${DEFAULT-VALUE}).")
+    private int subscribers;
+
+    @Option(names = {"-n", "--msgs"}, paramLabel = "N", defaultValue = "100000",
+            description = "Messages to publish in total (requests with --request) (default: ${DEFAULT-VALUE}).")
+    private long messages;
+
+    @Option(names = "--size", paramLabel = "BYTES", defaultValue = "128",
+            description = "Payload size in bytes (default: ${DEFAULT-VALUE}).")
+    private int size;
+
+    @Option(names = "--queue", description = "Subscribers join one queue group: together they get each message once.")
+    private boolean queue;
+
+    @ArgGroup(exclusive = true)
+    private Mode mode = new Mode();
+
+    /** The kinds of run; without one, jnats publish/subscribe. */
+    static final class Mode {
+        @Option(names = "--raw", description = "Plain-socket clients that barely use CPU, to measure the server.")
+        boolean raw;
+
+        @Option(names = "--request", description = "Request/reply round trips with our own repliers; latency percentiles.")
+        boolean request;
+
+        @Option(names = "--idle", paramLabel = "N",
+                description = "Open N idle connections, hold them, with --server-pid report server KiB per connection.")
+        Integer idle;
+    }
+
+    @ArgGroup(exclusive = true)
+    private Output output = new Output();
+
+    /** Machine-readable output instead of the human summary. */
+    static final class Output {
+        @Option(names = "--csv", description = "Print the figures as CSV rows: mode,figure,value,unit.")
+        boolean csv;
+
+        @Option(names = "--json", description = "Print the figures as one JSON object.")
+        boolean json;
+    }
+
+    @Option(names = "--server-pid", paramLabel = "PID",
+            description = "Server process on this machine: report its CPU seconds (and RSS with --idle) from /proc.")
+    private Long serverPid;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Give up on missing messages (or a request) after this long without progress (default: ${DEFAULT-VALUE}).")
+    private int timeoutSeconds;
+
+    @Option(names = "--no-progress", negatable = false, description = "Do not draw the progress bar.")
+    private boolean noProgress;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        validate();
+        try {
+            return measureAndPrint();
+        } catch (IOException e) {
+            // Cannot reach the server or read /proc: a one-line reason serves better than a stack trace.
+            spec.commandLine().getErr().println("bench failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int measureAndPrint() throws IOException, InterruptedException {
+        PrintStream out = System.out;
+        NatsEndpoint endpoint = NatsEndpoint.parse(server);
+        ProcFiles serverProcess = serverPid == null ? null : new ProcFiles(serverPid);
+        ServerCpuMeter cpu = serverProcess == null ? null : ServerCpuMeter.start(serverProcess);
+        PrintStream progress = noProgress ? null : System.err;
+
+        BenchReport report = run(endpoint, serverProcess, progress);
+
+        Figures figures = report.figures();
+        String text = report.text();
+        if (cpu != null) {
+            double cpuSeconds = cpu.elapsedCpuSeconds();
+            ServerCpuMeter.addFigures(figures, cpuSeconds, report.messagesRouted());
+            text += ServerCpuMeter.describe(cpuSeconds, report.messagesRouted());
+        }
+        if (output.csv) {
+            out.print(figures.toCsv());
+        } else if (output.json) {
+            out.print(figures.toJson());
+        } else {
+            out.print(text);
+        }
+        out.flush();
+        return report.complete() ? 0 : 1;
+    }
+
+    private BenchReport run(NatsEndpoint endpoint, ProcFiles serverProcess, PrintStream progress)
+            throws IOException, InterruptedException {
+        if (mode.idle != null) {
+            return new IdleConnectionsBench(endpoint, mode.idle, serverProcess, progress).run();
+        }
+        BenchSettings settings = new BenchSettings(endpoint, subject, publishers, subscribers, messages, size,
+                queue, "hermod-bench-queue", Duration.ofSeconds(timeoutSeconds), progress);
+        if (mode.request) {
+            return new RequestReplyBench(settings).run();
+        }
+        return mode.raw ? new RawPubSubBench(settings).run() : new JnatsPubSubBench(settings).run();
+    }
+
+    private void validate() {
+        if (mode.idle != null) {
+            if (mode.idle < 1) {
+                throw usage("--idle needs at least 1 connection");
+            }
+            return;
+        }
+        if (publishers < 1) {
+            throw usage("--pub must be at least 1");
+        }
+        if (subscribers < 0) {
+            throw usage("--sub must not be negative");
+        }
+        if (messages < 1) {
+            throw usage("--msgs must be at least 1");
+        }
+        if (size < 0) {
+            throw usage("--size must not be negative");
+        }
+        if (queue && subscribers < 1 && !mode.request) {
+            throw usage("--queue needs --sub of at least 1");
+        }
+        if (timeoutSeconds < 1) {
+            throw usage("--timeout must be at least 1 second");
+        }
+        if (serverPid != null && !Files.isDirectory(Path.of("/proc", serverPid.toString()))) {
+            throw usage("no process " + serverPid + " in /proc");
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}
