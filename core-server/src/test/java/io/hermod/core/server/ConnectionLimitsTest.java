@@ -51,7 +51,7 @@ class ConnectionLimitsTest {
 
     @Test
     void subscriberThatNeverReadsIsCutOffWhileOthersKeepWorking() throws Exception {
-        try (RunningServer server = RunningServer.start(b -> b.maxPending(512 * 1024).maxPayload(64 * 1024));
+        try (RunningServer server = RunningServer.start(b -> b.maxPending(2 * 1024 * 1024).maxPayload(64 * 1024));
              RawClient stuck = new RawClient(server.port(), 4096);
              Connection healthy = server.connect();
              Connection pub = server.connect()) {
@@ -61,10 +61,10 @@ class ConnectionLimitsTest {
             healthy.flush(WAIT);
             byte[] payload = new byte[60 * 1024];
             int sent = 0;
-            while (server.server().stats().slowConsumers() == 0 && sent < 4000) {
+            while (server.server().stats().slowConsumers() == 0 && sent < 8000) {
                 pub.publish("firehose", payload);
                 sent++;
-                if (sent % 50 == 0) {
+                if (sent % 5 == 0) {
                     pub.flush(WAIT);
                     drainSome(ok);
                 }
