@@ -3,7 +3,6 @@ package io.hermod.core.routing;
 import io.hermod.core.subject.SubjectIndex;
 import io.hermod.core.subject.SubjectMatch;
 import io.hermod.core.subject.QueueGroup;
-import io.hermod.core.subject.TrieSubjectIndex;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 
@@ -19,7 +18,7 @@ public final class MessageRouter {
     /** The status-only header block nats-server sends when a request finds no responders (ADR-4). */
     private static final byte[] NO_RESPONDERS = "NATS/1.0 503\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
-    private final SubjectIndex<Subscription> index = new TrieSubjectIndex<>();
+    private final SubjectIndex<Subscription> index = SubjectIndex.create();
 
     public void subscribe(Subscription subscription) {
         index.add(subscription.subject(), subscription.queue(), subscription);

@@ -12,7 +12,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * Cache hits take no lock; one that races a writer sees the match from just before that write, which is a
  * valid order for operations that overlap.
  */
-public final class TrieSubjectIndex<S> implements SubjectIndex<S> {
+final class TrieSubjectIndex<S> implements SubjectIndex<S> {
     static final int DEFAULT_CACHE_CAPACITY = 1024;
 
     private final TrieLevel<S> root = new TrieLevel<>();
@@ -20,7 +20,7 @@ public final class TrieSubjectIndex<S> implements SubjectIndex<S> {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile int count;
 
-    public TrieSubjectIndex() {
+    TrieSubjectIndex() {
         this(DEFAULT_CACHE_CAPACITY);
     }
 
