@@ -21,6 +21,11 @@ public interface SubjectIndex<S> {
         return new TrieSubjectIndex<>();
     }
 
+    /** An index that caches the matches of up to {@code cacheCapacity} subjects; 0 disables the cache. */
+    static <S> SubjectIndex<S> create(int cacheCapacity) {
+        return new TrieSubjectIndex<>(cacheCapacity);
+    }
+
     /**
      * Adds a subscription.
      *
