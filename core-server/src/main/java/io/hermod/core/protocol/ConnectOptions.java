@@ -9,8 +9,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public final class ConnectOptions {
-    @JsonProperty("verbose") public boolean verbose;
-    @JsonProperty("pedantic") public boolean pedantic;
+    // nats-server's defaults for a client that leaves them out (or sends ops before CONNECT): verbose, pedantic.
+    @JsonProperty("verbose") public boolean verbose = true;
+    @JsonProperty("pedantic") public boolean pedantic = true;
     @JsonProperty("tls_required") public boolean tlsRequired;
     @JsonProperty("echo") public boolean echo = true;
     @JsonProperty("headers") public boolean headers;

@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class ProtocolParser {
     private static final int MAX_ARGS = 5;
+    /** The longest operation name, CONNECT, and its separator. */
+    private static final int MAX_OP_LENGTH = 8;
 
     private final ProtocolListener listener;
     private final int maxControlLine;
@@ -55,7 +57,8 @@ public final class ProtocolParser {
             int start = in.readerIndex();
             int lf = in.forEachByte(start, in.readableBytes(), ByteProcessor.FIND_LF);
             if (lf < 0) {
-                if (in.readableBytes() > maxControlLine) {
+                // An unterminated line may not grow past the limit: refuse it before it ends, as nats-server does.
+                if (in.readableBytes() > maxControlLine + MAX_OP_LENGTH) {
                     fail(ProtocolError.MAX_CONTROL_LINE);
                 }
                 return;
@@ -66,74 +69,73 @@ public final class ProtocolParser {
         }
     }
 
+    /** Dispatches one control line [start, end), CR/LF excluded, with nats-server's verdict on each malformation. */
     private void parseLine(ByteBuf in, int start, int end) {
         int opEnd = start;
         while (opEnd < end && !isSpace(in.getByte(opEnd))) {
             opEnd++;
         }
         int opLength = opEnd - start;
-        int args = splitArgs(in, opEnd, end);
-        if (args < 0) {
-            fail(ProtocolError.MAX_CONTROL_LINE);
+        // nats-server reads PING, PONG and +OK by their first letters and skips the rest of the line.
+        if (startsWith(in, start, opLength, "PING")) {
+            listener.onPing();
             return;
         }
-        if (end - start > maxControlLine && !is(in, start, opLength, "CONNECT")) {
+        if (startsWith(in, start, opLength, "PONG")) {
+            listener.onPong();
+            return;
+        }
+        if (startsWith(in, start, opLength, "+OK")) {
+            listener.onOk();
+            return;
+        }
+        if (is(in, start, opLength, "INFO")) {
+            return; // clients may send INFO; nats-server ignores it from them
+        }
+        if (is(in, start, opLength, "-ERR")) {
+            listener.onErr(text(in, opEnd, end).trim());
+            fail(ProtocolError.PROTOCOL_VIOLATION);
+            return;
+        }
+        int args = splitArgs(in, opEnd, end);
+        boolean connect = is(in, start, opLength, "CONNECT");
+        if (!connect && !is(in, start, opLength, "PUB") && !is(in, start, opLength, "HPUB")
+                && !is(in, start, opLength, "SUB") && !is(in, start, opLength, "UNSUB")) {
+            fail(ProtocolError.UNKNOWN_OPERATION);
+            return;
+        }
+        if (args == 0) {
+            fail(connect ? ProtocolError.PROTOCOL_VIOLATION : ProtocolError.UNKNOWN_OPERATION);
+            return;
+        }
+        if (end - argStart[0] > maxControlLine) {
             fail(ProtocolError.MAX_CONTROL_LINE);
             return;
         }
         switch (opLength) {
             case 3 -> {
-                if (is(in, start, 3, "PUB")) {
+                if (in.getByte(start) == 'P' || in.getByte(start) == 'p') {
                     publish(in, args, false);
-                } else if (is(in, start, 3, "SUB")) {
+                } else {
                     subscribe(in, args);
-                } else if (is(in, start, 3, "+OK") && args == 0) {
-                    listener.onOk();
-                } else {
-                    fail(ProtocolError.UNKNOWN_OPERATION);
                 }
             }
-            case 4 -> {
-                if (is(in, start, 4, "PING") && args == 0) {
-                    listener.onPing();
-                } else if (is(in, start, 4, "PONG") && args == 0) {
-                    listener.onPong();
-                } else if (is(in, start, 4, "HPUB")) {
-                    publish(in, args, true);
-                } else if (is(in, start, 4, "-ERR")) {
-                    listener.onErr(text(in, opEnd, end).trim());
-                } else {
-                    fail(ProtocolError.UNKNOWN_OPERATION);
-                }
-            }
-            case 5 -> {
-                if (is(in, start, 5, "UNSUB")) {
-                    unsubscribe(in, args);
-                } else {
-                    fail(ProtocolError.UNKNOWN_OPERATION);
-                }
-            }
-            case 7 -> {
-                if (is(in, start, 7, "CONNECT") && args > 0) {
-                    listener.onConnect(text(in, argStart[0], end));
-                } else {
-                    fail(ProtocolError.UNKNOWN_OPERATION);
-                }
-            }
-            default -> fail(ProtocolError.UNKNOWN_OPERATION);
+            case 4 -> publish(in, args, true);
+            case 5 -> unsubscribe(in, args);
+            default -> listener.onConnect(text(in, argStart[0], end));
         }
     }
 
     private void publish(ByteBuf in, int args, boolean withHeaders) {
         int sizeArgs = withHeaders ? 2 : 1;
         if (args != 1 + sizeArgs && args != 2 + sizeArgs) {
-            fail(ProtocolError.UNKNOWN_OPERATION);
+            fail(ProtocolError.PROTOCOL_VIOLATION);
             return;
         }
         int total = parseSize(in, args - 1);
         int headers = withHeaders ? parseSize(in, args - 2) : -1;
         if (total < 0 || (withHeaders && (headers < 0 || headers > total))) {
-            fail(ProtocolError.UNKNOWN_OPERATION);
+            fail(ProtocolError.PROTOCOL_VIOLATION);
             return;
         }
         if (total > maxPayload) {
@@ -171,7 +173,7 @@ public final class ProtocolParser {
 
     private void subscribe(ByteBuf in, int args) {
         if (args != 2 && args != 3) {
-            fail(ProtocolError.UNKNOWN_OPERATION);
+            fail(ProtocolError.PROTOCOL_VIOLATION);
             return;
         }
         String subject = text(in, argStart[0], argEnd[0]);
@@ -181,21 +183,15 @@ public final class ProtocolParser {
 
     private void unsubscribe(ByteBuf in, int args) {
         if (args != 1 && args != 2) {
-            fail(ProtocolError.UNKNOWN_OPERATION);
+            fail(ProtocolError.PROTOCOL_VIOLATION);
             return;
         }
-        long max = -1;
-        if (args == 2) {
-            max = parseSize(in, 1);
-            if (max < 0) {
-                fail(ProtocolError.UNKNOWN_OPERATION);
-                return;
-            }
-        }
+        // A maximum that is not a number counts as none, so the subscription ends now (nats-server does so).
+        long max = args == 2 ? parseSize(in, 1) : -1;
         listener.onUnsubscribe(text(in, argStart[0], argEnd[0]), max);
     }
 
-    /** Splits [from, end) at spaces and tabs; returns the count, or -1 when there are too many to be a valid op. */
+    /** Splits [from, end) at spaces and tabs; returns the count (which may exceed the positions kept). */
     private int splitArgs(ByteBuf in, int from, int end) {
         int count = 0;
         int i = from;
@@ -209,11 +205,6 @@ public final class ProtocolParser {
             int s = i;
             while (i < end && !isSpace(in.getByte(i))) {
                 i++;
-            }
-            if (count == MAX_ARGS) {
-                // More tokens than any op takes: only CONNECT/-ERR text may; keep the first ones, count the rest.
-                count++;
-                continue;
             }
             if (count < MAX_ARGS) {
                 argStart[count] = s;
@@ -276,6 +267,10 @@ public final class ProtocolParser {
 
     private static boolean isSpace(byte b) {
         return b == ' ' || b == '\t';
+    }
+
+    private static boolean startsWith(ByteBuf in, int start, int length, String op) {
+        return length >= op.length() && is(in, start, op.length(), op);
     }
 
     /** Case-insensitive comparison of an op name, as nats-server accepts {@code pub} as well as {@code PUB}. */

@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ClientConnection extends ChannelInboundHandlerAdapter implements ProtocolListener, MessageSink {
     private static final Logger log = LoggerFactory.getLogger(ClientConnection.class);
+    private static final java.time.Duration FIRST_PING = java.time.Duration.ofSeconds(2);
 
     private final ServerContext server;
     private final ServerOptions options;
@@ -48,7 +49,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
     private volatile ConnectOptions connect = ConnectOptions.defaults();
     private volatile boolean closed;
     private int pingsOutstanding;
-    private long lastReadNanos;
+    private boolean connectReceived;
     private ScheduledFuture<?> pingTimer;
     private ScheduledFuture<?> writeDeadlineTimer;
 
@@ -72,16 +73,16 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
         channel = ctx.channel();
         out = new OutboundBuffer(channel, options.maxPending());
         server.stats().totalConnections.increment();
+        String info = server.info().infoLine(clientId, clientIp());
         if (!server.registry().register(this)) {
             log.warn("Maximum connections ({}) reached, refusing {}", options.maxConnections(), channel.remoteAddress());
             closed = true;
-            writeDirect(ProtocolError.MAX_CONNECTIONS.line() + "\r\n")
+            writeDirect(info + ProtocolError.MAX_CONNECTIONS.line() + "\r\n")
                     .addListener(ChannelFutureListener.CLOSE);
             return;
         }
-        writeDirect(server.info().infoLine(clientId, clientIp()));
-        long interval = options.pingInterval().toNanos();
-        pingTimer = channel.eventLoop().scheduleAtFixedRate(this::onPingTimer, interval, interval, TimeUnit.NANOSECONDS);
+        writeDirect(info);
+        schedulePings(options.pingInterval());
         log.debug("{} connected", this);
         ctx.fireChannelActive();
     }
@@ -93,7 +94,6 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
             in.release();
             return;
         }
-        lastReadNanos = System.nanoTime();
         ByteBuf buf = cumulate(in);
         try {
             parser.parse(buf);
@@ -197,15 +197,26 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
     @Override
     public void onConnect(String json) {
         trace("CONNECT", json);
+        ConnectOptions parsed;
         try {
-            connect = server.json().readValue(json, ConnectOptions.class);
+            parsed = server.json().readValue(json, ConnectOptions.class);
         } catch (JsonProcessingException e) {
             log.debug("{} bad CONNECT: {}", this, e.getOriginalMessage());
-            onProtocolError(ProtocolError.UNKNOWN_OPERATION);
-            closeAfterFlush();
+            sendError(ProtocolError.PROTOCOL_VIOLATION);
             return;
         }
+        if (parsed == null || parsed.protocol < 0 || parsed.protocol > 1) {
+            sendError(parsed == null ? ProtocolError.PROTOCOL_VIOLATION : ProtocolError.INVALID_CLIENT_PROTOCOL);
+            return;
+        }
+        boolean first = !connectReceived;
+        connectReceived = true;
+        connect = parsed;
         ok();
+        if (first) {
+            // Like nats-server, ping soon after CONNECT (at most 2 s) to learn early whether the client answers.
+            schedulePings(options.pingInterval().compareTo(FIRST_PING) < 0 ? options.pingInterval() : FIRST_PING);
+        }
     }
 
     @Override
@@ -215,14 +226,18 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
                     + " " + message.readableBytes());
         }
         ConnectOptions opts = connect;
-        if (opts.pedantic && !SubjectValidator.isValidPublishSubject(subject)) {
-            sendError(ProtocolError.INVALID_PUBLISH_SUBJECT);
+        if (headerLength >= 0 && !opts.headers) {
+            sendError(ProtocolError.PROTOCOL_VIOLATION);
             return;
         }
+        if (opts.pedantic && !SubjectValidator.isValidPublishSubject(subject)) {
+            // nats-server complains but still routes the message.
+            sendError(ProtocolError.INVALID_PUBLISH_SUBJECT);
+        }
+        ok(); // nats-server acknowledges before routing, so +OK precedes a MSG the publisher gets itself
         server.stats().inMessages.increment();
         server.stats().inBytes.add(message.readableBytes());
         server.router().route(this, opts.noResponders && opts.headers, subject, replyTo, headerLength, message, batch);
-        ok();
     }
 
     @Override
@@ -274,8 +289,13 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
     }
 
     @Override
+    public void onErr(String text) {
+        log.info("{} Client Error {}", this, text);
+    }
+
+    @Override
     public void onProtocolError(ProtocolError error) {
-        log.debug("{} protocol error: {}", this, error.text());
+        log.debug("{} protocol error: {}", this, error.silent() ? "malformed operation" : error.text());
         sendError(error);
     }
 
@@ -325,12 +345,17 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
 
     // ---- keepalive and closing ----
 
+    /** (Re)starts the keepalive: the first PING after {@code first}, then one every ping_interval. */
+    private void schedulePings(java.time.Duration first) {
+        if (pingTimer != null) {
+            pingTimer.cancel(false);
+        }
+        pingTimer = channel.eventLoop().scheduleAtFixedRate(this::onPingTimer, first.toNanos(),
+                options.pingInterval().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
     private void onPingTimer() {
         if (closed) {
-            return;
-        }
-        // Traffic from the client within the interval proves it alive, as in nats-server.
-        if (System.nanoTime() - lastReadNanos < options.pingInterval().toNanos() && pingsOutstanding == 0) {
             return;
         }
         if (pingsOutstanding + 1 > options.pingMax()) {
@@ -381,8 +406,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
     }
 
     private void sendError(ProtocolError error) {
-        byte[] line = (error.line() + "\r\n").getBytes(StandardCharsets.UTF_8);
-        appendProtocol(line);
+        if (!error.silent()) {
+            appendProtocol((error.line() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
         if (error.closesConnection()) {
             closeAfterFlush();
         }

@@ -38,7 +38,8 @@ final class ServerInfoEncoder {
         info.put("client_id", clientId);
         info.put("client_ip", clientIp);
         try {
-            return "INFO " + json.writeValueAsString(info) + "\r\n";
+            // nats-server puts a space between the JSON and the CRLF; some tools compare whole lines.
+            return "INFO " + json.writeValueAsString(info) + " \r\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -23,7 +23,7 @@ class RawProtocolDifferentialTest {
 
     /** The servers the rows run against; a further server under test is one more launcher here. */
     static List<TargetLauncher> targets() {
-        return List.of(TargetLauncher.natsServer());
+        return List.of(TargetLauncher.natsServer(), TargetLauncher.of("hermod", HermodTarget::start));
     }
 
     static Stream<Arguments> rows() {

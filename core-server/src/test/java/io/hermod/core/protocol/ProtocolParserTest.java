@@ -39,7 +39,8 @@ class ProtocolParserTest {
                 "PING",
                 "PONG",
                 "+OK",
-                "-ERR 'boom'"),
+                "-ERR 'boom'",
+                "ERROR (silent close)"),
                 parse("CONNECT {\"verbose\":false, \"name\":\"a b\"}\r\n"
                         + "PUB foo 5\r\nhello\r\n"
                         + "PUB foo reply 0\r\n\r\n"
@@ -85,8 +86,20 @@ class ProtocolParserTest {
     @Test
     void unknownOperationIsFatal() {
         assertEquals(List.of("ERROR Unknown Protocol Operation"), parse("FOO bar\r\nPING\r\n"));
-        assertEquals(List.of("ERROR Unknown Protocol Operation"), parse("PINGX\r\n"));
         assertEquals(List.of("ERROR Unknown Protocol Operation"), parse("MSG a 1 1\r\nx\r\n"));
+        assertEquals(List.of("ERROR Unknown Protocol Operation"), parse("\r\n"));
+        assertEquals(List.of("ERROR Unknown Protocol Operation"), parse(" PING\r\n"));
+        assertEquals(List.of("ERROR Unknown Protocol Operation"), parse("PUB\r\n"));
+    }
+
+    @Test
+    void pingAndPongAreReadByTheirNameAloneAsNatsServerDoes() {
+        assertEquals(List.of("PING", "PING", "PONG"), parse("PINGX\r\nPING foo\r\nPONG bar\r\n"));
+    }
+
+    @Test
+    void clientInfoIsIgnored() {
+        assertEquals(List.of("PING"), parse("INFO {}\r\nPING\r\n"));
     }
 
     @Test
@@ -103,16 +116,20 @@ class ProtocolParserTest {
     @Test
     void controlLineOverMaxIsFatalEvenBeforeItsEnd() {
         String longSubject = "a".repeat(200);
-        assertEquals(List.of("ERROR Maximum Control Line Exceeded"), parse("SUB " + longSubject + " 1\r\n", 128, 1024));
-        assertEquals(List.of("ERROR Maximum Control Line Exceeded"), parse("SUB " + longSubject, 128, 1024));
+        assertEquals(List.of("ERROR maximum control line exceeded"), parse("SUB " + longSubject + " 1\r\n", 128, 1024));
+        assertEquals(List.of("ERROR maximum control line exceeded"), parse("SUB " + longSubject, 128, 1024));
     }
 
     @Test
-    void malformedArgumentsAreFatal() {
-        assertEquals(List.of("ERROR Unknown Protocol Operation"), parse("PUB foo\r\n"));
-        assertEquals(List.of("ERROR Unknown Protocol Operation"), parse("PUB foo abc\r\n"));
-        assertEquals(List.of("ERROR Unknown Protocol Operation"), parse("HPUB foo 10 5\r\n"));
-        assertEquals(List.of("ERROR Unknown Protocol Operation"), parse("SUB foo\r\n"));
-        assertEquals(List.of("ERROR Unknown Protocol Operation"), parse("UNSUB\r\n"));
+    void malformedArgumentsCloseWithoutAWord() {
+        for (String wire : List.of("PUB foo\r\n", "PUB foo abc\r\n", "PUB foo -1\r\n", "PUB a b c d\r\n",
+                "HPUB foo 10 5\r\n", "HPUB foo 12\r\n", "SUB foo\r\n", "SUB a b c d\r\n", "CONNECT\r\n")) {
+            assertEquals(List.of("ERROR (silent close)"), parse(wire), wire);
+        }
+    }
+
+    @Test
+    void unsubscribeWithANonNumericMaximumMeansNone() {
+        assertEquals(List.of("UNSUB 1 -1"), parse("UNSUB 1 x\r\n"));
     }
 }

@@ -53,6 +53,6 @@ public final class RecordingListener implements ProtocolListener {
 
     @Override
     public void onProtocolError(ProtocolError error) {
-        ops.add("ERROR " + error.text());
+        ops.add("ERROR " + (error.silent() ? "(silent close)" : error.text()));
     }
 }
