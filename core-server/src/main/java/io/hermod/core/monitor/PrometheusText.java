@@ -1,0 +1,40 @@
+package io.hermod.core.monitor;
+
+/**
+ * Writes the Prometheus text exposition format (version 0.0.4): per metric a {@code # HELP} and a {@code # TYPE}
+ * line, then its sample. Single-threaded; one per response.
+ */
+final class PrometheusText {
+    private final StringBuilder out = new StringBuilder(2048);
+
+    PrometheusText counter(String name, String help, double value) {
+        return metric(name, "counter", help, value);
+    }
+
+    PrometheusText gauge(String name, String help, double value) {
+        return metric(name, "gauge", help, value);
+    }
+
+    private PrometheusText metric(String name, String type, String help, double value) {
+        out.append("# HELP ").append(name).append(' ').append(escapeHelp(help)).append('\n');
+        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+        out.append(name).append(' ').append(format(value)).append('\n');
+        return this;
+    }
+
+    static String format(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return Double.toString(value);
+    }
+
+    private static String escapeHelp(String help) {
+        return help.replace("\\", "\\\\").replace("\n", "\\n");
+    }
+
+    @Override
+    public String toString() {
+        return out.toString();
+    }
+}
