@@ -22,11 +22,15 @@ final class PrometheusText {
         return this;
     }
 
+    /** Plain decimal notation (no exponent), integers without a fraction. */
     static String format(double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
-        return Double.toString(value);
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return Double.isNaN(value) ? "NaN" : value > 0 ? "+Inf" : "-Inf";
+        }
+        return java.math.BigDecimal.valueOf(value).toPlainString();
     }
 
     private static String escapeHelp(String help) {
