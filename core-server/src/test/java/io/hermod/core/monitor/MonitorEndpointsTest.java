@@ -252,6 +252,11 @@ class MonitorEndpointsTest {
             assertTrue(root.body().contains("href=" + link), link);
         }
 
+        HttpResponse<String> jsonp = server.get("/healthz?callback=cb");
+        assertEquals("cb({\"status\":\"ok\"})", jsonp.body());
+        assertEquals("application/javascript", jsonp.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(3, server.json("/subscriptionsz").get("num_subscriptions").asInt(), "nats-server's old name");
+
         for (String path : List.of("/nope", "/varz/", "/connz/x", "/jsz")) {
             HttpResponse<String> missing = server.get(path);
             assertEquals(404, missing.statusCode(), path);
