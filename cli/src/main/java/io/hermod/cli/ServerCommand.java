@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
                 "  hermod server                          0.0.0.0:4222, store in data/store",
                 "  hermod server -a 127.0.0.1 -p 4333 -D  loopback only, another port, debug log",
                 "  hermod server -c data/hermod.conf      nats-server configuration file",
+                "  hermod server -m 8222                  monitoring on http://<host>:8222/varz",
                 "", "Stop with Ctrl-C or SIGTERM: the server stops accepting, flushes what is pending and exits."})
 public final class ServerCommand implements Callable<Integer> {
     @Spec
@@ -41,8 +42,11 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Configuration file (nats-server format).")
     private Path config;
 
-    @Option(names = {"-m", "--http_port"}, paramLabel = "PORT", description = "HTTP port for monitoring (not available yet).")
+    @Option(names = {"-m", "--http_port"}, paramLabel = "PORT", description = "HTTP port for monitoring (/varz, /connz, /subsz, /healthz, /metrics).")
     private Integer httpPort;
+
+    @Option(names = {"-ms", "--https_port"}, paramLabel = "PORT", description = "HTTPS port for monitoring (not available yet).")
+    private Integer httpsPort;
 
     @Option(names = {"-js", "--jetstream"}, description = "Enable JetStream (not available yet).")
     private boolean jetstream;
@@ -67,8 +71,8 @@ public final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (httpPort != null) {
-            throw new NotAvailableYetException("monitoring (-m/--http_port)");
+        if (httpsPort != null) {
+            throw new NotAvailableYetException("HTTPS monitoring (-ms/--https_port)");
         }
         if (jetstream) {
             throw new NotAvailableYetException("JetStream (-js/--jetstream)");
@@ -89,6 +93,7 @@ public final class ServerCommand implements Callable<Integer> {
         }
         if (host != null) b.host(host);
         if (port != null) b.port(port);
+        if (httpPort != null) b.httpPort(httpPort);
         if (name != null) b.serverName(name);
         if (storeDir != null) b.storeDir(storeDir);
         if (maxPayload != null) b.maxPayload(maxPayload);

@@ -67,6 +67,14 @@ public final class ServerOptionsLoader {
             case "trace" -> b.trace(OptionValueReader.bool(key, v));
             case "logtime" -> b.logtime(OptionValueReader.bool(key, v));
             case "log_file", "logfile" -> b.logFile(Path.of(OptionValueReader.string(key, v)));
+            case "http_port", "monitor_port" -> b.httpPort(OptionValueReader.int32(key, v));
+            case "http" -> {
+                ListenAddress address = ListenAddress.of(key, v);
+                if (address.host() != null) {
+                    b.httpHost(address.host());
+                }
+                b.httpPort(address.port());
+            }
             default -> {
                 return false;
             }

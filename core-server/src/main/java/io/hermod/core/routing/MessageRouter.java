@@ -1,6 +1,7 @@
 package io.hermod.core.routing;
 
 import io.hermod.core.subject.SubjectIndex;
+import io.hermod.core.subject.SubjectIndexStats;
 import io.hermod.core.subject.SubjectMatch;
 import io.hermod.core.subject.QueueGroup;
 import io.netty.buffer.ByteBuf;
@@ -30,6 +31,11 @@ public final class MessageRouter {
 
     public int subscriptionCount() {
         return index.count();
+    }
+
+    /** The subject index's counters, for monitoring. */
+    public SubjectIndexStats indexStats() {
+        return index.stats();
     }
 
     /**

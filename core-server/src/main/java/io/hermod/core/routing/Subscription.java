@@ -44,6 +44,11 @@ public final class Subscription {
         return delivered.get();
     }
 
+    /** The maximum set by UNSUB, or -1 when there is none. */
+    public long maxMessages() {
+        return maxMessages;
+    }
+
     /** UNSUB with a maximum: the subscription ends once that many messages were delivered in all. */
     public void maxMessages(long max) {
         maxMessages = max;

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
     private final FlushBatch batch = new FlushBatch();
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final ProtocolParser parser;
+    private final ConnectionMetrics metrics = new ConnectionMetrics();
 
     private Channel channel;
     private OutboundBuffer out;
@@ -71,7 +73,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
-        out = new OutboundBuffer(channel, options.maxPending());
+        out = new OutboundBuffer(channel, options.maxPending(), metrics);
         server.stats().totalConnections.increment();
         String info = server.info().infoLine(clientId, clientIp());
         if (!server.registry().register(this)) {
@@ -94,6 +96,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
             in.release();
             return;
         }
+        metrics.activity();
         ByteBuf buf = cumulate(in);
         try {
             parser.parse(buf);
@@ -157,6 +160,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
         writeDeadlineTimer = null;
         if (!channel.isWritable() && !closed) {
             log.info("{} Slow Consumer Detected: WriteDeadline of {} exceeded", this, options.writeDeadline());
+            metrics.closing(CloseReasons.SLOW_CONSUMER_DEADLINE);
             slowConsumer();
         }
     }
@@ -170,11 +174,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
         if (writeDeadlineTimer != null) {
             writeDeadlineTimer.cancel(false);
         }
+        server.registry().unregister(this);
         for (Subscription sub : subscriptions.values()) {
             server.router().unsubscribe(sub);
         }
         subscriptions.clear();
-        server.registry().unregister(this);
         if (out != null) {
             out.close();
         }
@@ -189,6 +193,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         log.debug("{} error: {}", this, cause.toString());
+        metrics.closing(CloseReasons.READ_ERROR);
         ctx.close();
     }
 
@@ -237,6 +242,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
         ok(); // nats-server acknowledges before routing, so +OK precedes a MSG the publisher gets itself
         server.stats().inMessages.increment();
         server.stats().inBytes.add(message.readableBytes());
+        metrics.published(message.readableBytes());
         server.router().route(this, opts.noResponders && opts.headers, subject, replyTo, headerLength, message, batch);
     }
 
@@ -286,6 +292,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
     public void onPong() {
         trace("PONG", "");
         pingsOutstanding = 0;
+        metrics.pongReceived();
     }
 
     @Override
@@ -318,9 +325,13 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
                     connect.headers);
             written = target.writerIndex() - before;
             withinLimit = buffer.appended(written);
+            if (withinLimit) {
+                metrics.delivered(message.readableBytes());
+            }
         }
         if (!withinLimit) {
             log.info("{} Slow Consumer Detected: MaxPending of {} Exceeded", this, options.maxPending());
+            metrics.closing(CloseReasons.SLOW_CONSUMER_PENDING);
             if (channel.eventLoop().inEventLoop()) {
                 slowConsumer();
             } else {
@@ -365,6 +376,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
             return;
         }
         pingsOutstanding++;
+        metrics.pingSent();
         appendProtocol(ProtocolWriter.PING);
         batch.flushAll();
     }
@@ -392,6 +404,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
 
     /** For shutdown: stop reading, send what is buffered, and close. Runs on the event loop. */
     void drainAndClose() {
+        metrics.closing(CloseReasons.SERVER_SHUTDOWN);
         channel.config().setAutoRead(false);
         batch.flushAll();
         out.flush();
@@ -410,6 +423,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
             appendProtocol((error.line() + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
         if (error.closesConnection()) {
+            metrics.closing(CloseReasons.of(error));
             closeAfterFlush();
         }
     }
@@ -443,6 +457,25 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
             return inet.getAddress().getHostAddress();
         }
         return "";
+    }
+
+    // ---- monitoring (read from the monitor's thread) ----
+
+    ConnectionMetrics metrics() {
+        return metrics;
+    }
+
+    ConnectOptions connectOptions() {
+        return connect;
+    }
+
+    Collection<Subscription> subscriptionsView() {
+        return subscriptions.values();
+    }
+
+    long pendingBytes() {
+        OutboundBuffer buffer = out;
+        return buffer == null ? 0 : buffer.pendingBytes();
     }
 
     @Override

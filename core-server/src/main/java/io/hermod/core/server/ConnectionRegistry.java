@@ -1,5 +1,8 @@
 package io.hermod.core.server;
 
+import io.hermod.core.monitor.ClosedConnections;
+
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +15,7 @@ final class ConnectionRegistry {
     private final AtomicLong nextId = new AtomicLong();
     private final AtomicInteger count = new AtomicInteger();
     private final ConcurrentHashMap<Long, ClientConnection> connections = new ConcurrentHashMap<>();
+    private final ClosedConnections closed = new ClosedConnections(ClosedConnections.DEFAULT_CAPACITY);
 
     ConnectionRegistry(int maxConnections) {
         this.maxConnections = maxConnections;
@@ -35,10 +39,20 @@ final class ConnectionRegistry {
         }
     }
 
+    /**
+     * Removes a closing connection and remembers it for monitoring ({@code /connz?state=closed}); call before its
+     * subscriptions are dropped, so that the record shows them.
+     */
     void unregister(ClientConnection connection) {
         if (connections.remove(connection.clientId()) != null) {
             count.decrementAndGet();
+            closed.add(ConnectionSnapshots.closed(connection, Instant.now()));
         }
+    }
+
+    /** Recently closed connections. */
+    ClosedConnections closed() {
+        return closed;
     }
 
     int size() {

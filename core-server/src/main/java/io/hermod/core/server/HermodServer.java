@@ -3,6 +3,7 @@ package io.hermod.core.server;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hermod.core.client.InProcessConnection;
+import io.hermod.core.monitor.MonitorServer;
 import io.hermod.core.routing.MessageRouter;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -40,6 +42,8 @@ public final class HermodServer implements AutoCloseable {
 
     private EventLoopGroup acceptors;
     private EventLoopGroup workers;
+    private EventLoopGroup monitorLoop;
+    private MonitorServer monitor;
     private Channel listener;
     private ServerContext context;
     private volatile boolean closing;
@@ -55,6 +59,7 @@ public final class HermodServer implements AutoCloseable {
         if (listener != null) {
             throw new IllegalStateException("already started");
         }
+        Instant startTime = Instant.now();
         acceptors = transport.newGroup(1, "hermod-accept");
         workers = transport.newGroup(Runtime.getRuntime().availableProcessors(), "hermod-io");
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -81,12 +86,35 @@ public final class HermodServer implements AutoCloseable {
         int port = port();
         context = new ServerContext(options, identity, router, stats, registry,
                 new ServerInfoEncoder(json, identity, options, port), json);
+        if (options.httpPort() != 0) {
+            startMonitor(startTime, port);
+        }
         listener.config().setAutoRead(true);
         log.info("Starting hermod {} (NATS {} compatible), server id {}", HermodVersionInfo.HERMOD_VERSION,
                 HermodVersionInfo.NATS_COMPATIBLE_VERSION, identity.id());
         log.info("Listening for client connections on {}:{} ({} transport)", options.host(), port, transport.name());
         log.info("Server is ready");
         return this;
+    }
+
+    /** The monitoring HTTP listener on its own event loop; host defaults to the client host, as in nats-server. */
+    private void startMonitor(Instant startTime, int clientPort) throws InterruptedException {
+        String httpHost = options.httpHost() != null ? options.httpHost() : options.host();
+        monitorLoop = transport.newGroup(1, "hermod-monitor");
+        monitor = new MonitorServer(new ServerMonitorSource(options, identity, router, stats, registry, startTime,
+                clientPort, httpHost, this::httpPort), monitorLoop, transport.serverChannel());
+        try {
+            monitor.start(httpHost, Math.max(0, options.httpPort()));
+        } catch (Exception e) {
+            listener.close();
+            shutdownGroups();
+            throw e;
+        }
+    }
+
+    /** The monitoring port actually bound, or 0 when monitoring is off. */
+    public int httpPort() {
+        return monitor == null ? 0 : monitor.port();
     }
 
     /** The port actually bound (differs from the option when that was 0). */
@@ -129,6 +157,9 @@ public final class HermodServer implements AutoCloseable {
             closing = true;
         }
         log.info("Initiating shutdown");
+        if (monitor != null) {
+            monitor.close();
+        }
         listener.close().syncUninterruptibly();
         List<io.netty.channel.ChannelFuture> closes = new ArrayList<>();
         for (ClientConnection connection : registry.all()) {
@@ -154,6 +185,9 @@ public final class HermodServer implements AutoCloseable {
     }
 
     private void shutdownGroups() {
+        if (monitorLoop != null) {
+            monitorLoop.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        }
         if (acceptors != null) {
             acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         }

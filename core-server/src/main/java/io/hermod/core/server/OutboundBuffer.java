@@ -21,15 +21,17 @@ final class OutboundBuffer implements FlushBatch.Flushable {
 
     private final Channel channel;
     private final long maxPending;
+    private final ConnectionMetrics metrics;
     private final AtomicLong pendingBytes = new AtomicLong();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final Runnable flushTask = this::flushOnEventLoop;
     private ByteBuf buffer;
     private boolean closed;
 
-    OutboundBuffer(Channel channel, long maxPending) {
+    OutboundBuffer(Channel channel, long maxPending, ConnectionMetrics metrics) {
         this.channel = channel;
         this.maxPending = maxPending;
+        this.metrics = metrics;
     }
 
     /** The buffer to append to, with room for {@code sizeHint} bytes, or null once closed. Hold the monitor. */
@@ -84,6 +86,7 @@ final class OutboundBuffer implements FlushBatch.Flushable {
             out.release();
             return;
         }
+        metrics.activity(); // as nats-server, what the client receives counts as activity too
         channel.writeAndFlush(out).addListener((ChannelFutureListener) f -> pendingBytes.addAndGet(-bytes));
     }
 

@@ -39,6 +39,7 @@ public final class ServerOptions {
     private final boolean jetstream;
     private final Path storeDir;
     private final int httpPort;
+    private final String httpHost;
 
     private ServerOptions(Builder b) {
         this.host = b.host;
@@ -60,6 +61,7 @@ public final class ServerOptions {
         this.jetstream = b.jetstream;
         this.storeDir = b.storeDir;
         this.httpPort = b.httpPort;
+        this.httpHost = b.httpHost;
     }
 
     public static Builder builder() {
@@ -87,6 +89,7 @@ public final class ServerOptions {
         b.jetstream = jetstream;
         b.storeDir = storeDir;
         b.httpPort = httpPort;
+        b.httpHost = httpHost;
         return b;
     }
 
@@ -111,8 +114,10 @@ public final class ServerOptions {
     public Path logFile() { return logFile; }
     public boolean jetstream() { return jetstream; }
     public Path storeDir() { return storeDir; }
-    /** 0 means no monitoring endpoint. */
+    /** The monitoring HTTP port: 0 means no monitoring endpoint, -1 a free port picked at start (as nats-server). */
     public int httpPort() { return httpPort; }
+    /** The monitoring HTTP host; null means the client {@link #host()}, as in nats-server. */
+    public String httpHost() { return httpHost; }
 
     /** Mutable, single-threaded; {@link #build()} validates. */
     public static final class Builder {
@@ -135,6 +140,7 @@ public final class ServerOptions {
         private boolean jetstream;
         private Path storeDir = Path.of("data", "store");
         private int httpPort;
+        private String httpHost;
 
         private Builder() {
         }
@@ -158,6 +164,7 @@ public final class ServerOptions {
         public Builder jetstream(boolean v) { jetstream = v; return this; }
         public Builder storeDir(Path v) { storeDir = Objects.requireNonNull(v, "storeDir"); return this; }
         public Builder httpPort(int v) { httpPort = v; return this; }
+        public Builder httpHost(String v) { httpHost = v; return this; }
 
         public ServerOptions build() {
             require(port >= 0 && port <= 65535, "port must be between 0 and 65535: " + port);
@@ -169,7 +176,7 @@ public final class ServerOptions {
             require(maxPayload <= maxPending, "max_payload (" + maxPayload + ") can not exceed max_pending (" + maxPending + ")");
             require(!pingInterval.isNegative() && !pingInterval.isZero(), "ping_interval must be positive: " + pingInterval);
             require(pingMax > 0, "ping_max must be positive: " + pingMax);
-            require(httpPort >= 0 && httpPort <= 65535, "http_port must be between 0 and 65535: " + httpPort);
+            require(httpPort >= -1 && httpPort <= 65535, "http_port must be between -1 and 65535: " + httpPort);
             return new ServerOptions(this);
         }
 

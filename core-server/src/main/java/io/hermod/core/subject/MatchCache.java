@@ -50,6 +50,23 @@ final class MatchCache<S> {
         }
     }
 
+    /** Receivers per cached match (plain subscriptions plus queue groups, as nats-server counts fanout). */
+    Fanout fanout() {
+        int entriesSeen = 0;
+        int max = 0;
+        long total = 0;
+        for (SubjectMatch<S> match : entries.values()) {
+            int receivers = match.plain().size() + match.groups().size();
+            entriesSeen++;
+            total += receivers;
+            max = Math.max(max, receivers);
+        }
+        return new Fanout(entriesSeen, max, entriesSeen == 0 ? 0 : (double) total / entriesSeen);
+    }
+
+    record Fanout(int entries, int max, double average) {
+    }
+
     int size() {
         return entries.size();
     }

@@ -44,4 +44,7 @@ public interface SubjectIndex<S> {
 
     /** How many subscriptions the index holds. */
     int count();
+
+    /** The index's counters, for monitoring; walks the match cache, so not for the hot path. */
+    SubjectIndexStats stats();
 }

@@ -1,5 +1,6 @@
 package io.hermod.core.subject;
 
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -19,6 +20,12 @@ final class TrieSubjectIndex<S> implements SubjectIndex<S> {
     private final MatchCache<S> cache;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile int count;
+    // Monitoring counters: inserts and removes change under the write lock; misses are the slow path; a cache
+    // hit costs one uncontended LongAdder increment.
+    private volatile long inserts;
+    private volatile long removes;
+    private final LongAdder cacheHits = new LongAdder();
+    private final LongAdder cacheMisses = new LongAdder();
 
     TrieSubjectIndex() {
         this(DEFAULT_CACHE_CAPACITY);
@@ -40,6 +47,7 @@ final class TrieSubjectIndex<S> implements SubjectIndex<S> {
                         "subscription already added on '" + filter + "' queue " + queue + ": " + subscription);
             }
             count++;
+            inserts++;
             cache.invalidate(filter);
         } finally {
             lock.writeLock().unlock();
@@ -55,6 +63,7 @@ final class TrieSubjectIndex<S> implements SubjectIndex<S> {
                 return false;
             }
             count--;
+            removes++;
             cache.invalidate(filter);
             return true;
         } finally {
@@ -66,8 +75,10 @@ final class TrieSubjectIndex<S> implements SubjectIndex<S> {
     public SubjectMatch<S> match(String subject) {
         SubjectMatch<S> cached = cache.get(subject);
         if (cached != null) {
+            cacheHits.increment();
             return cached;
         }
+        cacheMisses.increment();
         if (hasEmptyToken(subject)) {
             return SubjectMatch.empty();
         }
@@ -87,6 +98,14 @@ final class TrieSubjectIndex<S> implements SubjectIndex<S> {
     @Override
     public int count() {
         return count;
+    }
+
+    @Override
+    public SubjectIndexStats stats() {
+        long hits = cacheHits.sum();
+        MatchCache.Fanout fanout = cache.fanout();
+        return new SubjectIndexStats(count, fanout.entries(), inserts, removes, hits + cacheMisses.sum(), hits,
+                fanout.max(), fanout.average());
     }
 
     int cachedSubjects() {

@@ -199,11 +199,24 @@ class ConfigServerOptionsLoaderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"authorization", "tls", "websocket", "jetstream", "cluster", "gateway", "leafnodes",
-            "accounts", "mqtt", "http", "http_port", "monitor_port", "https_port", "system_account", "operator",
+            "accounts", "mqtt", "https", "https_port", "system_account", "operator",
             "resolver", "TLS", "Cluster"})
     void natsServerKeyHermodDoesNotSupportIsAnError(String key) {
         ConfigException e = assertThrows(ConfigException.class, () -> load("port: 1\n" + key + " { a: 1 }"));
         assertEquals("hermod.conf:2:1: \"" + key + "\" is a nats-server option that Hermod does not support yet",
                 e.getMessage());
+    }
+
+    @Test
+    void monitoringPortKeys() {
+        assertEquals(8222, load("http_port: 8222").httpPort());
+        assertEquals(8223, load("monitor_port: 8223").httpPort());
+        assertEquals(-1, load("http_port: -1").httpPort());
+        ServerOptions hostAndPort = load("http: \"127.0.0.1:8224\"");
+        assertEquals("127.0.0.1", hostAndPort.httpHost());
+        assertEquals(8224, hostAndPort.httpPort());
+        ServerOptions portOnly = load("http: 8225");
+        assertEquals(null, portOnly.httpHost());
+        assertEquals(8225, portOnly.httpPort());
     }
 }

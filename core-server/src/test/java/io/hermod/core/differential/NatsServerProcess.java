@@ -31,11 +31,13 @@ public final class NatsServerProcess implements ProtocolTarget {
 
     private final Process process;
     private final int port;
+    private final int httpPort;
     private final Path workDir;
 
-    private NatsServerProcess(Process process, int port, Path workDir) {
+    private NatsServerProcess(Process process, int port, int httpPort, Path workDir) {
         this.process = process;
         this.port = port;
+        this.httpPort = httpPort;
         this.workDir = workDir;
     }
 
@@ -58,17 +60,31 @@ public final class NatsServerProcess implements ProtocolTarget {
     }
 
     public static NatsServerProcess start(ServerSettings settings) throws IOException, InterruptedException {
+        return start(settings, false);
+    }
+
+    /** Also serves the HTTP monitoring endpoints on a free 127.0.0.1 port ({@link #httpPort()}). */
+    public static NatsServerProcess startWithMonitoring(ServerSettings settings)
+            throws IOException, InterruptedException {
+        return start(settings, true);
+    }
+
+    private static NatsServerProcess start(ServerSettings settings, boolean monitoring)
+            throws IOException, InterruptedException {
         assumeInstalled();
         Path workDir = Files.createTempDirectory("nats-server-differential");
         int port = freePort();
+        int httpPort = monitoring ? freePort() : 0;
         Path config = workDir.resolve("nats-server.conf");
-        Files.writeString(config, "listen: \"127.0.0.1:" + port + "\"\n" + settings.natsConfig(), StandardCharsets.UTF_8);
+        String monitorLine = monitoring ? "http: \"127.0.0.1:" + httpPort + "\"\n" : "";
+        Files.writeString(config, "listen: \"127.0.0.1:" + port + "\"\n" + monitorLine + settings.natsConfig(),
+                StandardCharsets.UTF_8);
         Path log = workDir.resolve("nats-server.log");
         Process process = new ProcessBuilder(binary().toString(), "-c", config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        NatsServerProcess server = new NatsServerProcess(process, port, workDir);
+        NatsServerProcess server = new NatsServerProcess(process, port, httpPort, workDir);
         try {
             server.awaitReady(log);
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -104,6 +120,11 @@ public final class NatsServerProcess implements ProtocolTarget {
     @Override
     public int port() {
         return port;
+    }
+
+    /** The monitoring port; 0 unless started with {@link #startWithMonitoring}. */
+    public int httpPort() {
+        return httpPort;
     }
 
     @Override
