@@ -67,6 +67,8 @@ public final class ServerOptionsLoader {
             case "trace" -> b.trace(OptionValueReader.bool(key, v));
             case "logtime" -> b.logtime(OptionValueReader.bool(key, v));
             case "log_file", "logfile" -> b.logFile(Path.of(OptionValueReader.string(key, v)));
+            case "authorization" -> AuthorizationReader.apply(key, v, b, warnings);
+            case "no_auth_user" -> b.noAuthUser(OptionValueReader.string(key, v));
             default -> {
                 return false;
             }
