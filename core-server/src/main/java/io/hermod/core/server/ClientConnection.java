@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.hermod.core.auth.Authenticator;
 import io.hermod.core.auth.ClientIdentity;
 import io.hermod.core.auth.ConnectionPermissions;
+import io.hermod.core.auth.CredentialRedaction;
 import io.hermod.core.auth.Nonces;
 import io.hermod.core.protocol.ConnectOptions;
 import io.hermod.core.protocol.ProtocolError;
@@ -231,7 +232,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
         if (closed) {
             return;
         }
-        trace("CONNECT", json);
+        if (options.trace() && log.isTraceEnabled()) {
+            trace("CONNECT", CredentialRedaction.redact(json));
+        }
         ConnectOptions parsed;
         try {
             parsed = server.json().readValue(json, ConnectOptions.class);

@@ -98,6 +98,12 @@ class CredentialsTest {
         assertTrue(new Authenticator(AuthConfig.NONE).authenticate(connect("u", "x", "y"), null).isPresent());
     }
 
+    @Test
+    void connectTraceHidesSecrets() {
+        assertEquals("{\"user\":\"u\",\"pass\":\"[REDACTED]\",\"auth_token\": \"[REDACTED]\",\"sig\":\"[REDACTED]\"}",
+                CredentialRedaction.redact("{\"user\":\"u\",\"pass\":\"p\\\"w\",\"auth_token\": \"t\",\"sig\":\"s\"}"));
+    }
+
     private static ConnectOptions connect(String user, String pass, String token) {
         ConnectOptions c = ConnectOptions.defaults();
         c.user = user;
