@@ -117,9 +117,10 @@ class PermissionsTest {
             service.handshake(login("r"));
             service.send("SUB svc 1\r\nPING\r\n");
             assertEquals("PONG", service.readLine());
+            // Taken before the request: the server grants the reply no earlier than this, so expiry is after it.
+            long received = System.nanoTime();
             client.publish("svc", "reply.2", "q".getBytes());
             client.flush(WAIT);
-            long received = System.nanoTime();
             assertEquals("MSG svc 1 reply.2 1", service.readLine());
             assertEquals("q", service.readLine());
             // Answer until the grant runs out; it must run out, and not before it expired.
