@@ -1,5 +1,6 @@
 package io.hermod.cli;
 
+import io.hermod.core.auth.AuthConfig;
 import io.hermod.core.server.HermodServer;
 import io.hermod.core.server.ServerOptions;
 import picocli.CommandLine.Command;
@@ -8,6 +9,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -22,7 +24,10 @@ import java.util.concurrent.Callable;
                 "  hermod server -a 127.0.0.1 -p 4333 -D  loopback only, another port, debug log",
                 "  hermod server -c data/hermod.conf      nats-server configuration file",
                 "  hermod server -m 8222                  monitoring on http://<host>:8222/varz",
-                "", "Stop with Ctrl-C or SIGTERM: the server stops accepting, flushes what is pending and exits."})
+                "  hermod server --user u --pass p        require a user and password",
+                "  hermod server --signal reload=1234     make server 1234 reload its config (or: kill -HUP 1234)",
+                "", "Stop with Ctrl-C or SIGTERM: the server stops accepting, flushes what is pending and exits.",
+                "SIGHUP reloads the config file and flags: authorization and limits change, connections stay."})
 public final class ServerCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -69,8 +74,24 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = {"--max_payload"}, paramLabel = "BYTES", description = "Maximum message payload (default: 1MB).")
     private Integer maxPayload;
 
+    @Option(names = {"--user"}, paramLabel = "USER", description = "User required for connections.")
+    private String user;
+
+    @Option(names = {"--pass"}, paramLabel = "PASSWORD", description = "Password required for connections.")
+    private String password;
+
+    @Option(names = {"--auth"}, paramLabel = "TOKEN", description = "Authorization token required for connections.")
+    private String token;
+
+    @Option(names = {"--signal"}, paramLabel = "SIGNAL=PID",
+            description = "Send a signal to a running server and exit: reload=PID.")
+    private String signal;
+
     @Override
     public Integer call() throws Exception {
+        if (signal != null) {
+            return SignalSender.send(signal);
+        }
         if (httpsPort != null) {
             throw new NotAvailableYetException("HTTPS monitoring (-ms/--https_port)");
         }
@@ -80,6 +101,7 @@ public final class ServerCommand implements Callable<Integer> {
         ServerOptions options = options();
         LogSetup.apply(options);
         HermodServer server = new HermodServer(options).start();
+        ReloadOnHangup.install(() -> server.reload(reloadedOptions()));
         Thread hook = new Thread(server::close, "hermod-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         server.awaitTermination();
@@ -100,6 +122,22 @@ public final class ServerCommand implements Callable<Integer> {
         if (debug || debugAndTrace) b.debug(true);
         if (trace || debugAndTrace) b.trace(true);
         if (logFile != null) b.logFile(logFile);
+        if (user != null || token != null) {
+            // As in nats-server, the flags replace the config file's authorization.
+            b.authorization(new AuthConfig(token, user, user == null ? null : (password == null ? "" : password),
+                    List.of(), List.of(), null));
+        }
         return b.build();
+    }
+
+    /** The config file read again with the same flags on top, for a reload. */
+    private ServerOptions reloadedOptions() {
+        try {
+            return options();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 }

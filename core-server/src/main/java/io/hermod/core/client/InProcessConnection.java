@@ -1,5 +1,7 @@
 package io.hermod.core.client;
 
+import io.hermod.core.auth.ConnectionPermissions;
+import io.hermod.core.auth.PermissionDeniedException;
 import io.hermod.core.routing.FlushBatch;
 import io.hermod.core.routing.MessageRouter;
 import io.hermod.core.routing.MessageSink;
@@ -14,18 +16,27 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A client of the server inside the same JVM: it subscribes with callbacks and publishes through the same
- * router as socket clients, so they and it see each other's messages. Thread-safe.
+ * router as socket clients, so they and it see each other's messages. It may carry permissions, checked like a
+ * socket client's (a denied operation throws {@link PermissionDeniedException}). Thread-safe.
  */
 public final class InProcessConnection implements MessageSink, AutoCloseable {
     private final String name;
     private final MessageRouter router;
+    /** Null when unrestricted. */
+    private final ConnectionPermissions permissions;
     private final AtomicLong nextSid = new AtomicLong();
     private final Map<Subscription, MessageHandler> handlers = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     public InProcessConnection(String name, MessageRouter router) {
+        this(name, router, null);
+    }
+
+    /** {@code permissions} null means unrestricted. */
+    public InProcessConnection(String name, MessageRouter router, ConnectionPermissions permissions) {
         this.name = name;
         this.router = router;
+        this.permissions = permissions;
     }
 
     public String name() {
@@ -40,6 +51,9 @@ public final class InProcessConnection implements MessageSink, AutoCloseable {
         if (!SubjectValidator.isValidFilter(subject)
                 || (queue != null && !SubjectValidator.isValidQueueName(queue))) {
             throw new IllegalArgumentException("Invalid Subject: " + subject);
+        }
+        if (permissions != null && !permissions.canSubscribe(subject)) {
+            throw new PermissionDeniedException("Permissions Violation for Subscription to \"" + subject + "\"");
         }
         Subscription sub = new Subscription(subject, queue, Long.toString(nextSid.incrementAndGet()), this);
         handlers.put(sub, handler);
@@ -61,6 +75,9 @@ public final class InProcessConnection implements MessageSink, AutoCloseable {
         if (!SubjectValidator.isValidPublishSubject(subject)) {
             throw new IllegalArgumentException("Invalid Publish Subject: " + subject);
         }
+        if (permissions != null && !permissions.canPublish(subject)) {
+            throw new PermissionDeniedException("Permissions Violation for Publish to \"" + subject + "\"");
+        }
         ByteBuf message = headers == null
                 ? Unpooled.wrappedBuffer(payload)
                 : Unpooled.wrappedBuffer(headers, payload);
@@ -77,6 +94,12 @@ public final class InProcessConnection implements MessageSink, AutoCloseable {
         MessageHandler handler = handlers.get(subscription);
         if (handler == null) {
             return;
+        }
+        if (permissions != null) {
+            if (!permissions.canReceive(subscription.subject(), subject)) {
+                return;
+            }
+            permissions.replyReceived(replyTo);
         }
         int start = message.readerIndex();
         byte[] headers = null;

@@ -75,6 +75,8 @@ public final class ServerOptionsLoader {
                 }
                 b.httpPort(address.port());
             }
+            case "authorization" -> AuthorizationReader.apply(key, v, b, warnings);
+            case "no_auth_user" -> b.noAuthUser(OptionValueReader.string(key, v));
             default -> {
                 return false;
             }

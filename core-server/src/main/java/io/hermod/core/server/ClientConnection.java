@@ -1,6 +1,11 @@
 package io.hermod.core.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.hermod.core.auth.Authenticator;
+import io.hermod.core.auth.ClientIdentity;
+import io.hermod.core.auth.ConnectionPermissions;
+import io.hermod.core.auth.CredentialRedaction;
+import io.hermod.core.auth.Nonces;
 import io.hermod.core.protocol.ConnectOptions;
 import io.hermod.core.protocol.ProtocolError;
 import io.hermod.core.protocol.ProtocolListener;
@@ -25,6 +30,7 @@ import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -38,7 +44,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
     private static final java.time.Duration FIRST_PING = java.time.Duration.ofSeconds(2);
 
     private final ServerContext server;
-    private final ServerOptions options;
+    /** Replaced on reload (on the event loop); the parser keeps the limits the connection started with. */
+    private LiveSettings settings;
+    private ServerOptions options;
     private final long clientId;
     private final FlushBatch batch = new FlushBatch();
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
@@ -54,10 +62,18 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
     private boolean connectReceived;
     private ScheduledFuture<?> pingTimer;
     private ScheduledFuture<?> writeDeadlineTimer;
+    /** Set while authentication is required and no CONNECT passed it yet; only the event loop touches it. */
+    private boolean awaitingAuth;
+    private ScheduledFuture<?> authTimer;
+    /** The nonce an NKey user must sign; null when the server has no NKey users. */
+    private String nonce;
+    /** Null when the client may publish and subscribe anywhere. Written on the event loop, read by deliverers. */
+    private volatile ConnectionPermissions permissions;
 
     ClientConnection(ServerContext server) {
         this.server = server;
-        this.options = server.options();
+        this.settings = server.settings();
+        this.options = settings.options();
         this.clientId = server.registry().nextClientId();
         this.parser = new ProtocolParser(this, options.maxControlLine(), options.maxPayload());
     }
@@ -75,7 +91,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
         channel = ctx.channel();
         out = new OutboundBuffer(channel, options.maxPending(), metrics);
         server.stats().totalConnections.increment();
-        String info = server.info().infoLine(clientId, clientIp());
+        nonce = settings.authenticator().nonceRequired() ? Nonces.next() : null;
+        String info = settings.info().infoLine(clientId, clientIp(), nonce);
         if (!server.registry().register(this)) {
             log.warn("Maximum connections ({}) reached, refusing {}", options.maxConnections(), channel.remoteAddress());
             closed = true;
@@ -84,6 +101,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
             return;
         }
         writeDirect(info);
+        if (settings.authenticator().required()) {
+            startAuthTimer();
+        }
         schedulePings(options.pingInterval());
         log.debug("{} connected", this);
         ctx.fireChannelActive();
@@ -97,6 +117,13 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
             return;
         }
         metrics.activity();
+        if (awaitingAuth && cumulation == null && in.isReadable() && !startsConnect(in)) {
+            // Under authentication nats-server refuses anything but CONNECT first, whatever it is.
+            in.release();
+            log.debug("{} operation before CONNECT while authentication is required", this);
+            sendError(ProtocolError.AUTH_VIOLATION);
+            return;
+        }
         ByteBuf buf = cumulate(in);
         try {
             parser.parse(buf);
@@ -112,6 +139,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
         if (parser.failed()) {
             closeAfterFlush();
         }
+    }
+
+    private static boolean startsConnect(ByteBuf in) {
+        byte first = in.getByte(in.readerIndex());
+        return first == 'C' || first == 'c';
     }
 
     /** Joins leftover bytes of an incomplete operation with the new read, as ByteToMessageDecoder does. */
@@ -174,6 +206,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
         if (writeDeadlineTimer != null) {
             writeDeadlineTimer.cancel(false);
         }
+        cancelAuthTimer();
         server.registry().unregister(this);
         for (Subscription sub : subscriptions.values()) {
             server.router().unsubscribe(sub);
@@ -201,7 +234,12 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
 
     @Override
     public void onConnect(String json) {
-        trace("CONNECT", json);
+        if (closed) {
+            return;
+        }
+        if (options.trace() && log.isTraceEnabled()) {
+            trace("CONNECT", CredentialRedaction.redact(json));
+        }
         ConnectOptions parsed;
         try {
             parsed = server.json().readValue(json, ConnectOptions.class);
@@ -217,6 +255,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
         boolean first = !connectReceived;
         connectReceived = true;
         connect = parsed;
+        if (!authenticate(settings.authenticator())) {
+            return;
+        }
         ok();
         if (first) {
             // Like nats-server, ping soon after CONNECT (at most 2 s) to learn early whether the client answers.
@@ -226,6 +267,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
 
     @Override
     public void onPublish(String subject, String replyTo, int headerLength, ByteBuf message) {
+        if (closed) {
+            return;
+        }
         if (log.isTraceEnabled()) {
             trace(headerLength < 0 ? "PUB" : "HPUB", subject + (replyTo == null ? "" : " " + replyTo)
                     + " " + message.readableBytes());
@@ -239,6 +283,12 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
             // nats-server complains but still routes the message.
             sendError(ProtocolError.INVALID_PUBLISH_SUBJECT);
         }
+        ConnectionPermissions perms = permissions;
+        if (perms != null && !perms.canPublish(subject)) {
+            log.info("{} Publish Violation - Subject \"{}\"", this, subject);
+            sendError(ProtocolError.publishViolation(subject));
+            return;
+        }
         ok(); // nats-server acknowledges before routing, so +OK precedes a MSG the publisher gets itself
         server.stats().inMessages.increment();
         server.stats().inBytes.add(message.readableBytes());
@@ -248,10 +298,19 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
 
     @Override
     public void onSubscribe(String subject, String queue, String sid) {
+        if (closed) {
+            return;
+        }
         trace("SUB", subject + (queue == null ? "" : " " + queue) + " " + sid);
         if (!SubjectValidator.isValidFilter(subject)
                 || (queue != null && !SubjectValidator.isValidQueueName(queue))) {
             sendError(ProtocolError.INVALID_SUBJECT);
+            return;
+        }
+        ConnectionPermissions perms = permissions;
+        if (perms != null && !perms.canSubscribe(subject)) {
+            log.info("{} Subscription Violation - Subject \"{}\", SID {}", this, subject, sid);
+            sendError(ProtocolError.subscriptionViolation(subject, queue));
             return;
         }
         if (options.maxSubscriptions() > 0 && subscriptions.size() >= options.maxSubscriptions()) {
@@ -268,6 +327,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
 
     @Override
     public void onUnsubscribe(String sid, long max) {
+        if (closed) {
+            return;
+        }
         trace("UNSUB", sid + (max < 0 ? "" : " " + max));
         Subscription sub = subscriptions.get(sid);
         if (sub != null) {
@@ -284,6 +346,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
 
     @Override
     public void onPing() {
+        if (closed) {
+            return;
+        }
         trace("PING", "");
         appendProtocol(ProtocolWriter.PONG);
     }
@@ -311,6 +376,13 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
     @Override
     public void deliver(Subscription subscription, String subject, String replyTo, int headerLength,
                         ByteBuf message, FlushBatch publisherBatch) {
+        ConnectionPermissions perms = permissions;
+        if (perms != null) {
+            if (!perms.canReceive(subscription.subject(), subject)) {
+                return;
+            }
+            perms.replyReceived(replyTo);
+        }
         OutboundBuffer buffer = out;
         boolean withinLimit;
         int written;
@@ -352,6 +424,94 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
     @Override
     public void subscriptionEnded(Subscription subscription) {
         subscriptions.remove(subscription.sid(), subscription);
+    }
+
+    // ---- authentication and reload ----
+
+    /** Checks the CONNECT just received; on failure the client gets 'Authorization Violation' and is closed. */
+    private boolean authenticate(Authenticator authenticator) {
+        if (!authenticator.required()) {
+            permissions = null;
+            return true;
+        }
+        Optional<ClientIdentity> identity = authenticator.authenticate(connect, nonce);
+        if (identity.isEmpty()) {
+            log.info("{} authentication error", this);
+            sendError(ProtocolError.AUTH_VIOLATION);
+            return false;
+        }
+        awaitingAuth = false;
+        cancelAuthTimer();
+        permissions = ConnectionPermissions.of(identity.get().permissions());
+        return true;
+    }
+
+    private void startAuthTimer() {
+        awaitingAuth = true;
+        cancelAuthTimer();
+        authTimer = channel.eventLoop().schedule(this::onAuthTimeout, options.authTimeout().toNanos(),
+                TimeUnit.NANOSECONDS);
+    }
+
+    private void cancelAuthTimer() {
+        if (authTimer != null) {
+            authTimer.cancel(false);
+            authTimer = null;
+        }
+    }
+
+    private void onAuthTimeout() {
+        authTimer = null;
+        if (awaitingAuth && !closed) {
+            log.debug("{} authentication timeout", this);
+            sendError(ProtocolError.AUTH_TIMEOUT);
+        }
+    }
+
+    /**
+     * Applies reloaded settings, on the event loop: the credentials are checked again against the new
+     * authorization (a client that no longer passes is closed with 'Authorization Violation'), the new permissions
+     * replace the old and subscriptions they no longer allow are removed. max_payload keeps the value the
+     * connection started with, as the parser was built with it.
+     */
+    void reload(LiveSettings next) {
+        if (closed) {
+            return;
+        }
+        ServerOptions previous = options;
+        settings = next;
+        options = next.options();
+        Authenticator authenticator = next.authenticator();
+        if (!connectReceived) {
+            if (authenticator.required() && !awaitingAuth) {
+                startAuthTimer();
+            } else if (!authenticator.required()) {
+                awaitingAuth = false;
+                cancelAuthTimer();
+            }
+        } else if (!authenticate(authenticator)) {
+            return;
+        } else {
+            dropRevokedSubscriptions();
+        }
+        if (!previous.pingInterval().equals(options.pingInterval())) {
+            schedulePings(options.pingInterval());
+        }
+        batch.flushAll();
+    }
+
+    private void dropRevokedSubscriptions() {
+        ConnectionPermissions perms = permissions;
+        if (perms == null) {
+            return;
+        }
+        for (Subscription sub : subscriptions.values()) {
+            if (!perms.canSubscribe(sub.subject()) && subscriptions.remove(sub.sid(), sub)) {
+                server.router().unsubscribe(sub);
+                log.info("{} removed subscription \"{}\" (sid {}): not authorized", this, sub.subject(), sub.sid());
+                sendError(ProtocolError.subscriptionRevoked(sub.subject(), sub.sid()));
+            }
+        }
     }
 
     // ---- keepalive and closing ----

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** The live client connections, their ids, and the max_connections limit. Thread-safe. */
 final class ConnectionRegistry {
-    private final int maxConnections;
+    private volatile int maxConnections;
     private final AtomicLong nextId = new AtomicLong();
     private final AtomicInteger count = new AtomicInteger();
     private final ConcurrentHashMap<Long, ClientConnection> connections = new ConcurrentHashMap<>();
@@ -19,6 +19,11 @@ final class ConnectionRegistry {
 
     ConnectionRegistry(int maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    /** A reload changes the limit for connections yet to come; live ones stay. */
+    void maxConnections(int newLimit) {
+        maxConnections = newLimit;
     }
 
     long nextClientId() {

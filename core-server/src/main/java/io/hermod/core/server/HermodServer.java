@@ -2,6 +2,9 @@ package io.hermod.core.server;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hermod.core.auth.Authenticator;
+import io.hermod.core.auth.ConnectionPermissions;
+import io.hermod.core.auth.Permissions;
 import io.hermod.core.client.InProcessConnection;
 import io.hermod.core.monitor.MonitorServer;
 import io.hermod.core.routing.MessageRouter;
@@ -19,8 +22,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A running NATS-protocol server: binds the listener, accepts clients and routes their messages. Start with
@@ -30,7 +35,7 @@ public final class HermodServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HermodServer.class);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
-    private final ServerOptions options;
+    private volatile ServerOptions options;
     private final ServerIdentity identity;
     private final MessageRouter router = new MessageRouter();
     private final ServerStats stats = new ServerStats();
@@ -39,6 +44,7 @@ public final class HermodServer implements AutoCloseable {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final Transport transport = Transport.best();
     private final CountDownLatch terminated = new CountDownLatch(1);
+    private final AtomicReference<LiveSettings> live = new AtomicReference<>();
 
     private EventLoopGroup acceptors;
     private EventLoopGroup workers;
@@ -50,6 +56,8 @@ public final class HermodServer implements AutoCloseable {
 
     public HermodServer(ServerOptions options) {
         this.options = options;
+        // Fails early on a broken authorization (e.g. a malformed NKey), before anything binds.
+        new Authenticator(options.authorization());
         this.identity = ServerIdentity.generate(options.serverName());
         this.registry = new ConnectionRegistry(options.maxConnections());
     }
@@ -84,8 +92,8 @@ public final class HermodServer implements AutoCloseable {
             throw e;
         }
         int port = port();
-        context = new ServerContext(options, identity, router, stats, registry,
-                new ServerInfoEncoder(json, identity, options, port), json);
+        live.set(settingsFor(options, port));
+        context = new ServerContext(live, identity, router, stats, registry, json);
         if (options.httpPort() != 0) {
             startMonitor(startTime, port);
         }
@@ -117,6 +125,37 @@ public final class HermodServer implements AutoCloseable {
         return monitor == null ? 0 : monitor.port();
     }
 
+    private LiveSettings settingsFor(ServerOptions opts, int boundPort) {
+        return new LiveSettings(opts, new ServerInfoEncoder(json, identity, opts, boundPort),
+                new Authenticator(opts.authorization()));
+    }
+
+    /**
+     * Applies a new configuration without dropping connections, as nats-server's reload does: authorization
+     * (users, passwords, tokens, permissions; connected clients whose credentials no longer pass are closed with
+     * 'Authorization Violation', subscriptions their new permissions forbid are removed), max_connections and
+     * max_payload for connections yet to come, ping interval and ping max, the auth timeout.
+     *
+     * @throws IllegalArgumentException when the new options change what can not change while running (host, port)
+     */
+    public synchronized void reload(ServerOptions newOptions) {
+        Objects.requireNonNull(newOptions, "newOptions");
+        if (listener == null || closing) {
+            throw new IllegalStateException("server is not running");
+        }
+        if (!newOptions.host().equals(options.host()) || newOptions.port() != options.port()) {
+            throw new IllegalArgumentException("config reload not supported for host or port");
+        }
+        LiveSettings next = settingsFor(newOptions, port());
+        options = newOptions;
+        live.set(next);
+        registry.maxConnections(newOptions.maxConnections());
+        for (ClientConnection connection : registry.all()) {
+            connection.channel().eventLoop().execute(() -> connection.reload(next));
+        }
+        log.info("Reloaded server configuration");
+    }
+
     /** The port actually bound (differs from the option when that was 0). */
     public int port() {
         return ((InetSocketAddress) listener.localAddress()).getPort();
@@ -145,6 +184,15 @@ public final class HermodServer implements AutoCloseable {
     /** A client inside this JVM: publishes and subscribes without a socket (how JetStream plugs in). */
     public InProcessConnection connectInProcess(String name) {
         return new InProcessConnection(name, router);
+    }
+
+    /**
+     * An in-process client restricted to {@code permissions}, e.g. to serve requests on behalf of a user with the
+     * user's rights: its denied publishes and subscriptions throw
+     * {@link io.hermod.core.auth.PermissionDeniedException}.
+     */
+    public InProcessConnection connectInProcess(String name, Permissions permissions) {
+        return new InProcessConnection(name, router, ConnectionPermissions.of(permissions));
     }
 
     /** Stops accepting, lets each connection flush what it has, then closes everything. Idempotent. */

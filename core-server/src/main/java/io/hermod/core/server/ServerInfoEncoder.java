@@ -8,7 +8,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Builds the INFO line a client receives on connect, with nats-server's field names and order. The fields that
- * are the same for every client are fixed at start; only client_id and client_ip differ per connection.
+ * are the same for every client are fixed at start; only client_id, client_ip and the
+ * NKey nonce differ per connection.
  */
 final class ServerInfoEncoder {
     private final ObjectMapper json;
@@ -24,6 +25,9 @@ final class ServerInfoEncoder {
         info.put("host", options.host());
         info.put("port", boundPort);
         info.put("headers", true);
+        if (options.authorization().advertised()) {
+            info.put("auth_required", true);
+        }
         info.put("max_payload", options.maxPayload());
         if (options.jetstream()) {
             info.put("jetstream", true);
@@ -32,11 +36,14 @@ final class ServerInfoEncoder {
         this.template = info;
     }
 
-    /** The complete line, CRLF included. */
-    String infoLine(long clientId, String clientIp) {
+    /** The complete line, CRLF included; {@code nonce} (for NKey authentication) may be null. */
+    String infoLine(long clientId, String clientIp, String nonce) {
         ObjectNode info = template.deepCopy();
         info.put("client_id", clientId);
         info.put("client_ip", clientIp);
+        if (nonce != null) {
+            info.put("nonce", nonce);
+        }
         try {
             // nats-server puts a space between the JSON and the CRLF; some tools compare whole lines.
             return "INFO " + json.writeValueAsString(info) + " \r\n";

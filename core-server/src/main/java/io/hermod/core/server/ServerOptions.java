@@ -1,5 +1,6 @@
 package io.hermod.core.server;
 
+import io.hermod.core.auth.AuthConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -32,6 +33,7 @@ public final class ServerOptions {
     private final int pingMax;
     private final Duration writeDeadline;
     private final Duration authTimeout;
+    private final AuthConfig authorization;
     private final boolean debug;
     private final boolean trace;
     private final boolean logtime;
@@ -41,7 +43,7 @@ public final class ServerOptions {
     private final int httpPort;
     private final String httpHost;
 
-    private ServerOptions(Builder b) {
+    private ServerOptions(Builder b, AuthConfig authorization) {
         this.host = b.host;
         this.port = b.port;
         this.serverName = b.serverName;
@@ -54,6 +56,7 @@ public final class ServerOptions {
         this.pingMax = b.pingMax;
         this.writeDeadline = b.writeDeadline;
         this.authTimeout = b.authTimeout;
+        this.authorization = authorization;
         this.debug = b.debug;
         this.trace = b.trace;
         this.logtime = b.logtime;
@@ -82,6 +85,8 @@ public final class ServerOptions {
         b.pingMax = pingMax;
         b.writeDeadline = writeDeadline;
         b.authTimeout = authTimeout;
+        b.authorization = authorization.withNoAuthUser(null);
+        b.noAuthUser = authorization.noAuthUser();
         b.debug = debug;
         b.trace = trace;
         b.logtime = logtime;
@@ -107,6 +112,8 @@ public final class ServerOptions {
     public int pingMax() { return pingMax; }
     public Duration writeDeadline() { return writeDeadline; }
     public Duration authTimeout() { return authTimeout; }
+    /** Client authentication, no_auth_user included; {@link AuthConfig#NONE} when clients need none. */
+    public AuthConfig authorization() { return authorization; }
     public boolean debug() { return debug; }
     public boolean trace() { return trace; }
     public boolean logtime() { return logtime; }
@@ -133,6 +140,8 @@ public final class ServerOptions {
         private int pingMax = DEFAULT_PING_MAX;
         private Duration writeDeadline = DEFAULT_WRITE_DEADLINE;
         private Duration authTimeout = DEFAULT_AUTH_TIMEOUT;
+        private AuthConfig authorization = AuthConfig.NONE;
+        private String noAuthUser;
         private boolean debug;
         private boolean trace;
         private boolean logtime = true;
@@ -157,6 +166,9 @@ public final class ServerOptions {
         public Builder pingMax(int v) { pingMax = v; return this; }
         public Builder writeDeadline(Duration v) { writeDeadline = Objects.requireNonNull(v, "writeDeadline"); return this; }
         public Builder authTimeout(Duration v) { authTimeout = Objects.requireNonNull(v, "authTimeout"); return this; }
+        /** The {@code authorization} block; its own no_auth_user, if any, yields to {@link #noAuthUser}. */
+        public Builder authorization(AuthConfig v) { authorization = Objects.requireNonNull(v, "authorization"); return this; }
+        public Builder noAuthUser(String v) { noAuthUser = v; return this; }
         public Builder debug(boolean v) { debug = v; return this; }
         public Builder trace(boolean v) { trace = v; return this; }
         public Builder logtime(boolean v) { logtime = v; return this; }
@@ -177,7 +189,10 @@ public final class ServerOptions {
             require(!pingInterval.isNegative() && !pingInterval.isZero(), "ping_interval must be positive: " + pingInterval);
             require(pingMax > 0, "ping_max must be positive: " + pingMax);
             require(httpPort >= -1 && httpPort <= 65535, "http_port must be between -1 and 65535: " + httpPort);
-            return new ServerOptions(this);
+            require(!authTimeout.isNegative(), "authorization timeout must not be negative: " + authTimeout);
+            // Throws when the no_auth_user is not one of the users, as nats-server refuses such a config.
+            AuthConfig auth = noAuthUser == null ? authorization : authorization.withNoAuthUser(noAuthUser);
+            return new ServerOptions(this, auth);
         }
 
         private static void require(boolean condition, String message) {

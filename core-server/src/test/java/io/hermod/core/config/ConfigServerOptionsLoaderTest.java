@@ -198,7 +198,7 @@ class ConfigServerOptionsLoaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"authorization", "tls", "websocket", "jetstream", "cluster", "gateway", "leafnodes",
+    @ValueSource(strings = {"tls", "websocket", "jetstream", "cluster", "gateway", "leafnodes",
             "accounts", "mqtt", "https", "https_port", "system_account", "operator",
             "resolver", "TLS", "Cluster"})
     void natsServerKeyHermodDoesNotSupportIsAnError(String key) {

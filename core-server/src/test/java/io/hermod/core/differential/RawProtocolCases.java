@@ -31,6 +31,16 @@ final class RawProtocolCases {
     static final ServerSettings ONE_CONNECTION = ServerSettings.defaults().maxConnections(1);
     static final ServerSettings FAST_PING = ServerSettings.defaults().pingInterval("1s").pingMax(1);
     static final ServerSettings TOKEN = ServerSettings.defaults().authToken("x", 1);
+    static final ServerSettings USERS = ServerSettings.defaults().authorization(String.join("\n",
+            "users = [",
+            "  {user: a, password: pa, permissions: {publish: {allow: [\"foo.>\", \"req\"], deny: [\"foo.bar\"]},",
+            "     subscribe: {allow: [\"foo.*\", \"_INBOX.>\"], deny: [\"foo.x\"]}}}",
+            "  {user: d, password: pd, permissions: {subscribe: {deny: \"foo.x\"}}}",
+            "  {user: b, password: \"$2a$04$xJ74mqb3aH4flWU7A0aZz.WLurJ9otwTw3RPcwiQAJFgXWCA5U77u\", permissions: {publish: [\"b.>\"]}}",
+            "]"));
+    static final ServerSettings SINGLE_USER = ServerSettings.defaults().authorization("user: u, password: p");
+    static final String PUB_VIOLATION = "-ERR 'Permissions Violation for Publish to \"%s\"'";
+    static final String SUB_VIOLATION = "-ERR 'Permissions Violation for Subscription to \"%s\"'";
 
     private RawProtocolCases() {
     }
@@ -216,7 +226,55 @@ final class RawProtocolCases {
                 ProtocolCase.of("PING before CONNECT when auth is required", "PING\r\n",
                         closed(INFO, AUTH_VIOLATION)).with(TOKEN),
                 ProtocolCase.of("SUB before CONNECT when auth is required", "SUB foo 1\r\n",
-                        closed(INFO, AUTH_VIOLATION)).with(TOKEN));
+                        closed(INFO, AUTH_VIOLATION)).with(TOKEN),
+                ProtocolCase.of("unknown op before CONNECT when auth is required", "FOO\r\n",
+                        closed(INFO, AUTH_VIOLATION)).with(TOKEN),
+                ProtocolCase.of("PONG before CONNECT when auth is required", "PONG\r\n",
+                        closed(INFO, AUTH_VIOLATION)).with(TOKEN),
+                ProtocolCase.of("malformed CONNECT when auth is required", "CONNECT {bad\r\n", closed(INFO)).with(TOKEN),
+                ProtocolCase.of("second CONNECT with wrong token",
+                        "CONNECT {\"verbose\":false,\"auth_token\":\"x\"}\r\nPING\r\nCONNECT {\"verbose\":false,\"auth_token\":\"y\"}\r\nPING\r\n",
+                        closed(INFO, PONG, AUTH_VIOLATION)).with(TOKEN),
+                ProtocolCase.of("verbose CONNECT with wrong token gets no +OK",
+                        "CONNECT {\"verbose\":true,\"auth_token\":\"y\"}\r\nPING\r\n",
+                        closed(INFO, AUTH_VIOLATION)).with(TOKEN),
+
+                // Users and permissions
+                ProtocolCase.of("single user accepted", "CONNECT {\"verbose\":true,\"user\":\"u\",\"pass\":\"p\"}\r\nPING\r\n",
+                        open(INFO, OK, PONG)).with(SINGLE_USER),
+                ProtocolCase.of("single user with wrong password", "CONNECT {\"verbose\":false,\"user\":\"u\",\"pass\":\"x\"}\r\nPING\r\n",
+                        closed(INFO, AUTH_VIOLATION)).with(SINGLE_USER),
+                ProtocolCase.of("user of a list with wrong password", "CONNECT {\"verbose\":false,\"user\":\"a\",\"pass\":\"pb\"}\r\nPING\r\n",
+                        closed(INFO, AUTH_VIOLATION)).with(USERS),
+                ProtocolCase.of("unknown user", "CONNECT {\"verbose\":false,\"user\":\"zz\",\"pass\":\"pa\"}\r\nPING\r\n",
+                        closed(INFO, AUTH_VIOLATION)).with(USERS),
+                ProtocolCase.of("bcrypt password accepted", "CONNECT {\"verbose\":true,\"user\":\"b\",\"pass\":\"s3cret\"}\r\nPING\r\n",
+                        open(INFO, OK, PONG)).with(USERS),
+                ProtocolCase.of("bcrypt password rejected", "CONNECT {\"verbose\":true,\"user\":\"b\",\"pass\":\"s3cre\"}\r\nPING\r\n",
+                        closed(INFO, AUTH_VIOLATION)).with(USERS),
+                ProtocolCase.of("publish and subscribe permissions, verbose",
+                        "CONNECT {\"verbose\":true,\"user\":\"a\",\"pass\":\"pa\"}\r\nPUB foo.bar 1\r\nx\r\nPUB foo.baz 1\r\nx\r\n"
+                                + "PUB other r 1\r\nx\r\nPUB foo.q other 1\r\nx\r\nSUB foo.x 1\r\nSUB foo.x q 2\r\n"
+                                + "SUB foo.y 3\r\nSUB bar q 4\r\nSUB foo.> 5\r\nPING\r\n",
+                        open(INFO, OK, String.format(PUB_VIOLATION, "foo.bar"), OK, String.format(PUB_VIOLATION, "other"),
+                                OK, String.format(SUB_VIOLATION, "foo.x"),
+                                "-ERR 'Permissions Violation for Subscription to \"foo.x\" using queue \"q\"'", OK,
+                                "-ERR 'Permissions Violation for Subscription to \"bar\" using queue \"q\"'", OK, PONG))
+                        .with(USERS),
+                ProtocolCase.of("denied publish is not delivered",
+                        "CONNECT {\"verbose\":false,\"user\":\"a\",\"pass\":\"pa\"}\r\nSUB foo.* 1\r\nPUB foo.bar 1\r\nx\r\n"
+                                + "PUB foo.baz 1\r\ny\r\nPING\r\n",
+                        open(INFO, String.format(PUB_VIOLATION, "foo.bar"), "MSG foo.baz 1 1", "y", PONG)).with(USERS),
+                ProtocolCase.of("invalid publish subject is reported before the permission violation",
+                        "CONNECT {\"verbose\":false,\"pedantic\":true,\"user\":\"b\",\"pass\":\"s3cret\"}\r\n"
+                                + "PUB b.* 1\r\nx\r\nPUB c.* 1\r\nx\r\nPING\r\n",
+                        open(INFO, INVALID_PUBLISH_SUBJECT, INVALID_PUBLISH_SUBJECT, String.format(PUB_VIOLATION, "c.*"),
+                                PONG)).with(USERS),
+                ProtocolCase.of("wildcard subscription does not carry denied subjects",
+                        "CONNECT {\"verbose\":false,\"user\":\"d\",\"pass\":\"pd\"}\r\nSUB foo.* 1\r\nPUB foo.x 1\r\nx\r\n"
+                                + "PUB foo.y 1\r\ny\r\nPING\r\n",
+                        open(INFO, "MSG foo.y 1 1", "y", PONG)).with(USERS),
+                ProtocolCase.of("ops before CONNECT with users", "SUB foo 1\r\n", closed(INFO, AUTH_VIOLATION)).with(USERS));
     }
 
     private static ProtocolCase invalidSub(String subject, String connect) {

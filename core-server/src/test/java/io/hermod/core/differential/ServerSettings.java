@@ -22,6 +22,9 @@ public final class ServerSettings {
     /** Seconds, as nats-server's {@code authorization.timeout}. */
     public static final String AUTH_TIMEOUT_SECONDS = "auth_timeout_seconds";
 
+    /** A whole {@code authorization} block in nats-server syntax (users, permissions, bcrypt hashes...). */
+    public static final String AUTHORIZATION = "authorization";
+
     private static final ServerSettings DEFAULTS = new ServerSettings(Map.of(), "");
 
     private final Map<String, String> values;
@@ -67,6 +70,11 @@ public final class ServerSettings {
         next.put(AUTH_TIMEOUT_SECONDS, Integer.toString(timeoutSeconds));
         String line = "authorization { token: \"" + token + "\", timeout: " + timeoutSeconds + " }";
         return new ServerSettings(Collections.unmodifiableMap(next), natsConfig + line + "\n");
+    }
+
+    /** {@code authorization { <block> }}, given in nats-server syntax; both servers read the same text. */
+    public ServerSettings authorization(String block) {
+        return with(AUTHORIZATION, block, "authorization {\n" + block + "\n}");
     }
 
     private ServerSettings with(String key, String value, String configLine) {

@@ -1,0 +1,96 @@
+package io.hermod.core.auth;
+
+import io.hermod.core.protocol.ConnectOptions;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks a client's CONNECT credentials against an {@link AuthConfig}, in nats-server's order: an NKey (when NKey
+ * users exist and the client names one, its signature of the connection's nonce must verify), else a user of the
+ * users list (or the no_auth_user for a client that sends no credentials), else the token, else the single user.
+ * Immutable and thread-safe; a new one is built when the configuration is reloaded.
+ */
+public final class Authenticator {
+    private final AuthConfig config;
+    private final Map<String, User> users = new HashMap<>();
+    private final Map<String, NkeyUser> nkeys = new HashMap<>();
+    private final Map<String, NKeyPublicKey> nkeyKeys = new HashMap<>();
+
+    public Authenticator(AuthConfig config) {
+        this.config = config;
+        for (User user : config.users()) {
+            users.put(user.name(), user);
+        }
+        for (NkeyUser user : config.nkeys()) {
+            nkeys.put(user.publicKey(), user);
+            nkeyKeys.put(user.publicKey(), NKeyPublicKey.parseUserKey(user.publicKey()));
+        }
+    }
+
+    public AuthConfig config() {
+        return config;
+    }
+
+    public boolean required() {
+        return config.required();
+    }
+
+    public boolean nonceRequired() {
+        return config.nonceRequired();
+    }
+
+    /**
+     * @param nonce the nonce this connection's INFO carried, null when there was none
+     * @return who the client is, or empty when its credentials do not pass
+     */
+    public Optional<ClientIdentity> authenticate(ConnectOptions connect, String nonce) {
+        if (!config.required()) {
+            return Optional.of(ClientIdentity.ANONYMOUS);
+        }
+        if (!nkeys.isEmpty() && notEmpty(connect.nkey)) {
+            return authenticateNkey(connect, nonce);
+        }
+        if (!users.isEmpty()) {
+            String name = connect.user;
+            String password = connect.pass;
+            if (!notEmpty(name) && !notEmpty(connect.authToken) && !notEmpty(connect.nkey)
+                    && config.noAuthUser() != null) {
+                User fallback = users.get(config.noAuthUser());
+                name = fallback.name();
+                password = fallback.password();
+            }
+            if (notEmpty(name)) {
+                User user = users.get(name);
+                if (user == null || !Passwords.matches(user.password(), password)) {
+                    return Optional.empty();
+                }
+                return Optional.of(new ClientIdentity(user.name(), user.permissions()));
+            }
+        }
+        if (config.token() != null) {
+            return Passwords.matches(config.token(), connect.authToken)
+                    ? Optional.of(ClientIdentity.ANONYMOUS) : Optional.empty();
+        }
+        if (config.username() != null) {
+            boolean ok = config.username().equals(connect.user) && Passwords.matches(config.password(), connect.pass);
+            return ok ? Optional.of(new ClientIdentity(config.username(), Permissions.ALL)) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private Optional<ClientIdentity> authenticateNkey(ConnectOptions connect, String nonce) {
+        NkeyUser user = nkeys.get(connect.nkey);
+        if (user == null || nonce == null) {
+            return Optional.empty();
+        }
+        boolean verified = nkeyKeys.get(connect.nkey).verifies(nonce.getBytes(StandardCharsets.US_ASCII), connect.sig);
+        return verified ? Optional.of(new ClientIdentity(user.publicKey(), user.permissions())) : Optional.empty();
+    }
+
+    private static boolean notEmpty(String s) {
+        return s != null && !s.isEmpty();
+    }
+}
