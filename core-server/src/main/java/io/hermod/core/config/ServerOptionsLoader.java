@@ -67,6 +67,8 @@ public final class ServerOptionsLoader {
             case "trace" -> b.trace(OptionValueReader.bool(key, v));
             case "logtime" -> b.logtime(OptionValueReader.bool(key, v));
             case "log_file", "logfile" -> b.logFile(Path.of(OptionValueReader.string(key, v)));
+            case "tls" -> b.tls(TlsBlockReader.read(entry));
+            case "websocket", "ws" -> b.websocket(WebSocketBlockReader.read(entry));
             default -> {
                 return false;
             }

@@ -10,6 +10,8 @@ import io.hermod.core.routing.FlushBatch;
 import io.hermod.core.routing.MessageSink;
 import io.hermod.core.routing.Subscription;
 import io.hermod.core.subject.SubjectValidator;
+import io.hermod.core.transport.CloseReason;
+import io.hermod.core.transport.TransportSecurity;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -23,6 +25,8 @@ import org.slf4j.LoggerFactory;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +72,15 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
         return channel;
     }
 
+    /**
+     * The client's TLS certificate chain, leaf first, verified against the configured CA during the handshake
+     * (which completes before any CONNECT is read); empty without TLS or without a client certificate. For mapping
+     * a certificate to a user ({@code verify_and_map}). Call on the event loop.
+     */
+    List<X509Certificate> peerCertificates() {
+        return TransportSecurity.peerCertificates(channel);
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
@@ -77,6 +90,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
         if (!server.registry().register(this)) {
             log.warn("Maximum connections ({}) reached, refusing {}", options.maxConnections(), channel.remoteAddress());
             closed = true;
+            CloseReason.MAX_CONNECTIONS_EXCEEDED.recordOn(channel);
             writeDirect(info + ProtocolError.MAX_CONNECTIONS.line() + "\r\n")
                     .addListener(ChannelFutureListener.CLOSE);
             return;
@@ -374,6 +388,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
             return;
         }
         closed = true;
+        CloseReason.SLOW_CONSUMER_PENDING_BYTES.recordOn(channel);
         server.stats().slowConsumers.increment();
         out.close();
         channel.close();
@@ -410,6 +425,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
             appendProtocol((error.line() + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
         if (error.closesConnection()) {
+            CloseReason.forError(error).recordOn(channel);
             closeAfterFlush();
         }
     }

@@ -1,5 +1,8 @@
 package io.hermod.core.server;
 
+import io.hermod.core.transport.TlsSettings;
+import io.hermod.core.transport.WebSocketSettings;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -39,6 +42,8 @@ public final class ServerOptions {
     private final boolean jetstream;
     private final Path storeDir;
     private final int httpPort;
+    private final TlsSettings tls;
+    private final WebSocketSettings websocket;
 
     private ServerOptions(Builder b) {
         this.host = b.host;
@@ -60,6 +65,8 @@ public final class ServerOptions {
         this.jetstream = b.jetstream;
         this.storeDir = b.storeDir;
         this.httpPort = b.httpPort;
+        this.tls = b.tls;
+        this.websocket = b.websocket;
     }
 
     public static Builder builder() {
@@ -87,6 +94,8 @@ public final class ServerOptions {
         b.jetstream = jetstream;
         b.storeDir = storeDir;
         b.httpPort = httpPort;
+        b.tls = tls;
+        b.websocket = websocket;
         return b;
     }
 
@@ -113,6 +122,10 @@ public final class ServerOptions {
     public Path storeDir() { return storeDir; }
     /** 0 means no monitoring endpoint. */
     public int httpPort() { return httpPort; }
+    /** TLS for client connections on the main listener; null for plaintext. */
+    public TlsSettings tls() { return tls; }
+    /** The websocket listener; null when there is none. */
+    public WebSocketSettings websocket() { return websocket; }
 
     /** Mutable, single-threaded; {@link #build()} validates. */
     public static final class Builder {
@@ -135,6 +148,8 @@ public final class ServerOptions {
         private boolean jetstream;
         private Path storeDir = Path.of("data", "store");
         private int httpPort;
+        private TlsSettings tls;
+        private WebSocketSettings websocket;
 
         private Builder() {
         }
@@ -158,6 +173,8 @@ public final class ServerOptions {
         public Builder jetstream(boolean v) { jetstream = v; return this; }
         public Builder storeDir(Path v) { storeDir = Objects.requireNonNull(v, "storeDir"); return this; }
         public Builder httpPort(int v) { httpPort = v; return this; }
+        public Builder tls(TlsSettings v) { tls = v; return this; }
+        public Builder websocket(WebSocketSettings v) { websocket = v; return this; }
 
         public ServerOptions build() {
             require(port >= 0 && port <= 65535, "port must be between 0 and 65535: " + port);

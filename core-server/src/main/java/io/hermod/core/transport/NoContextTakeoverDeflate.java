@@ -1,0 +1,34 @@
+package io.hermod.core.transport;
+
+import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionData;
+import io.netty.handler.codec.http.websocketx.extensions.WebSocketServerExtension;
+import io.netty.handler.codec.http.websocketx.extensions.WebSocketServerExtensionHandshaker;
+import io.netty.handler.codec.http.websocketx.extensions.compression.PerMessageDeflateServerExtensionHandshaker;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * permessage-deflate as nats-server negotiates it: whatever the client offered, both sides compress each message
+ * on its own ({@code server_no_context_takeover; client_no_context_takeover}), so no connection keeps a
+ * compression window between messages.
+ */
+final class NoContextTakeoverDeflate implements WebSocketServerExtensionHandshaker {
+    private static final String EXTENSION = "permessage-deflate";
+    private static final String SERVER_NO_CONTEXT = "server_no_context_takeover";
+    private static final int COMPRESSION_LEVEL = 6;
+    private static final int MAX_WINDOW_BITS = 15;
+
+    private final PerMessageDeflateServerExtensionHandshaker deflate = new PerMessageDeflateServerExtensionHandshaker(
+            COMPRESSION_LEVEL, false, MAX_WINDOW_BITS, true, true);
+
+    @Override
+    public WebSocketServerExtension handshakeExtension(WebSocketExtensionData offer) {
+        if (!EXTENSION.equals(offer.name())) {
+            return null;
+        }
+        Map<String, String> parameters = new HashMap<>(offer.parameters());
+        parameters.put(SERVER_NO_CONTEXT, null);
+        return deflate.handshakeExtension(new WebSocketExtensionData(offer.name(), parameters));
+    }
+}
