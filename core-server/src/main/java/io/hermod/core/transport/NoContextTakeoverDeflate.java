@@ -16,6 +16,7 @@ import java.util.Map;
 final class NoContextTakeoverDeflate implements WebSocketServerExtensionHandshaker {
     private static final String EXTENSION = "permessage-deflate";
     private static final String SERVER_NO_CONTEXT = "server_no_context_takeover";
+    private static final String CLIENT_NO_CONTEXT = "client_no_context_takeover";
     private static final int COMPRESSION_LEVEL = 6;
     private static final int MAX_WINDOW_BITS = 15;
 
@@ -29,6 +30,8 @@ final class NoContextTakeoverDeflate implements WebSocketServerExtensionHandshak
         }
         Map<String, String> parameters = new HashMap<>(offer.parameters());
         parameters.put(SERVER_NO_CONTEXT, null);
+        // RFC 7692 section 7.1.2.2 lets the server ask for this even when the client did not offer it.
+        parameters.put(CLIENT_NO_CONTEXT, null);
         return deflate.handshakeExtension(new WebSocketExtensionData(offer.name(), parameters));
     }
 }
