@@ -94,6 +94,7 @@ public final class HermodServer implements AutoCloseable {
                 startWebsocketListener(options.websocket());
             } catch (Exception e) {
                 listener.close();
+                listener = null;
                 shutdownGroups();
                 throw e;
             }

@@ -41,7 +41,7 @@ public final class ClientPipelines {
             protected void initChannel(SocketChannel ch) {
                 if (tls != null) {
                     // nats-server 2.9 sends INFO in plaintext, then the client starts the TLS handshake.
-                    addTls(ch, tls, true);
+                    addTls(ch, tls, false);
                 }
                 ch.pipeline().addLast(NATS, natsHandler.get());
             }
@@ -73,7 +73,7 @@ public final class ClientPipelines {
             @Override
             protected void initChannel(SocketChannel ch) {
                 if (settings.secure()) {
-                    addTls(ch, settings.tls(), false);
+                    addTls(ch, settings.tls(), true);
                 }
                 ChannelPipeline p = ch.pipeline();
                 p.addLast("http", new HttpServerCodec());
@@ -88,11 +88,15 @@ public final class ClientPipelines {
         };
     }
 
-    private static void addTls(SocketChannel ch, TlsSettings tls, boolean startTls) {
-        SslHandler ssl = new SslHandler(tls.sslContext().newEngine(ch.alloc()), startTls);
+    /**
+     * A NATS listener sends INFO before the handshake (start TLS: the first write leaves in plaintext); on a
+     * websocket listener the handshake comes first and HTTP runs inside it.
+     */
+    private static void addTls(SocketChannel ch, TlsSettings tls, boolean websocket) {
+        SslHandler ssl = new SslHandler(tls.sslContext().newEngine(ch.alloc()), !websocket);
         // The guard enforces the timeout, closing without an alert as Go does.
         ssl.setHandshakeTimeoutMillis(0);
-        ch.pipeline().addLast("tls-guard", new TlsHandshakeGuard(tls.timeout()));
+        ch.pipeline().addLast("tls-guard", new TlsHandshakeGuard(tls.timeout(), websocket));
         ch.pipeline().addLast("tls", ssl);
     }
 }

@@ -10,9 +10,9 @@ import io.netty.util.AttributeKey;
  * closed without a recorded reason is closed normally.
  */
 public enum CloseReason {
-    CLIENT_CLOSED(1000, ""),
+    /** No particular reason: a normal closure. */
+    NORMAL_CLOSURE(1000, ""),
     PROTOCOL_VIOLATION(1002, "Protocol Violation"),
-    PARSE_ERROR(1002, "Parse Error"),
     BAD_CLIENT_PROTOCOL_VERSION(1002, "Bad Client Protocol Version"),
     MAX_PAYLOAD_EXCEEDED(1009, "Maximum Message Payload Exceeded"),
     MAX_CONTROL_LINE_EXCEEDED(1008, "Maximum Control Line Exceeded"),

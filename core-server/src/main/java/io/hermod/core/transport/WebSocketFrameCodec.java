@@ -59,7 +59,7 @@ final class WebSocketFrameCodec extends ChannelDuplexHandler {
         closeFrameSent = true;
         CloseReason reason = CloseReason.of(ctx.channel());
         if (reason == null) {
-            reason = CloseReason.CLIENT_CLOSED;
+            reason = CloseReason.NORMAL_CLOSURE;
         }
         ctx.writeAndFlush(new CloseWebSocketFrame(reason.webSocketStatus(), reason.text()))
                 .addListener(f -> ctx.close(promise));

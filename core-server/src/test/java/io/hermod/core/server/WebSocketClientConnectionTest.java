@@ -78,6 +78,19 @@ class WebSocketClientConnectionTest {
     }
 
     @Test
+    void plaintextHttpRequestToSecureWebsocketGetsGoHttpsAnswer() throws Exception {
+        TestCertificates certs = TestCertificates.get();
+        TlsSettings tls = TlsSettings.load(certs.serverCert(), certs.serverKey(), null, false,
+                TlsSettings.DEFAULT_TIMEOUT);
+        try (RunningServer server = start(ws -> new WebSocketSettings(ws.host(), 0, false, tls, false, false,
+                List.of()));
+             RawWebSocketClient client = RawWebSocketClient.connect(server.server().websocketPort())) {
+            assertEquals("HTTP/1.0 400 Bad Request\r\n\r\n", client.upgrade("/", Map.of()));
+            assertTrue(client.closedByServer());
+        }
+    }
+
+    @Test
     void infoArrivesInOneBinaryFrameOnAnyPathAndMatchesTcpInfo() throws Exception {
         try (RunningServer server = start(ws -> ws);
              RawWebSocketClient client = RawWebSocketClient.connect(server.server().websocketPort())) {
