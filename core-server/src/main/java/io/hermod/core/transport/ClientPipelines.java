@@ -21,8 +21,9 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>TCP: {@code nats}</li>
  *   <li>TCP with TLS: {@code tls-guard, tls (first write, the INFO, in plaintext), nats}</li>
- *   <li>WebSocket: {@code [tls-guard, tls,] http, http-aggregator, ws-upgrade-check, [ws-compression,] ws,
- *       ws-session}; after the upgrade {@code ws-session} gives way to {@code ws-frames, nats}</li>
+ *   <li>WebSocket: {@code [tls-guard, tls,] http, ws-response-headers, http-aggregator, ws-upgrade-check,
+ *       [ws-compression,] ws, ws-session}; after the upgrade {@code ws-session} gives way to
+ *       {@code ws-frames, nats}</li>
  * </ul>
  */
 public final class ClientPipelines {
@@ -77,6 +78,7 @@ public final class ClientPipelines {
                 }
                 ChannelPipeline p = ch.pipeline();
                 p.addLast("http", new HttpServerCodec());
+                p.addLast("ws-response-headers", new UpgradeResponseHeaders());
                 p.addLast("http-aggregator", new HttpObjectAggregator(MAX_UPGRADE_REQUEST));
                 p.addLast("ws-upgrade-check", new WebSocketUpgradeCheck(origins, settings.secure()));
                 if (settings.compression()) {

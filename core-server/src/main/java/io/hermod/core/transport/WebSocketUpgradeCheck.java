@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * Checks an upgrade request the way nats-server does (RFC 6455 section 4.2.1, in its order, then the origin
@@ -28,7 +29,9 @@ import java.time.format.DateTimeFormatter;
  */
 final class WebSocketUpgradeCheck extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(WebSocketUpgradeCheck.class);
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
+    /** Go's http.TimeFormat: the day of month always has two digits. */
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
 
     private final OriginPolicy origins;
     private final boolean tls;
@@ -102,11 +105,12 @@ final class WebSocketUpgradeCheck extends ChannelInboundHandlerAdapter {
         ByteBuf body = Unpooled.copiedBuffer(status.reasonPhrase() + "\n", StandardCharsets.UTF_8);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
         HttpHeaders h = response.headers();
-        h.set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+        // Go's spelling and order of the headers.
+        h.set("Content-Type", "text/plain; charset=utf-8");
         h.set("Sec-Websocket-Version", "13");
         h.set("X-Content-Type-Options", "nosniff");
-        h.set(HttpHeaderNames.DATE, HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
-        h.setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+        h.set("Date", HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        h.set("Content-Length", Integer.toString(body.readableBytes()));
         return response;
     }
 }

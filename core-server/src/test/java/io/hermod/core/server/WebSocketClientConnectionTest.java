@@ -95,7 +95,9 @@ class WebSocketClientConnectionTest {
         try (RunningServer server = start(ws -> ws);
              RawWebSocketClient client = RawWebSocketClient.connect(server.server().websocketPort())) {
             String head = client.upgrade("/any/path", Map.of());
-            assertTrue(head.startsWith("HTTP/1.1 101 Switching Protocols\r\n"), head);
+            // nats-server's exact response head, but for the accept key.
+            assertTrue(head.matches("HTTP/1\\.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Accept: [A-Za-z0-9+/=]{28}\r\n\r\n"), head);
             Frame info = client.readFrame();
             assertEquals(BINARY, info.opcode());
             assertTrue(info.fin());
@@ -188,6 +190,20 @@ class WebSocketClientConnectionTest {
             String head = client.upgrade("/", Map.of("Sec-WebSocket-Extensions", "permessage-deflate"));
             assertFalse(head.toLowerCase().contains("permessage-deflate"), head);
             assertFalse(client.readFrame().rsv1());
+        }
+    }
+
+    @Test
+    void requestWithoutUpgradeGetsGoStyleBadRequest() throws Exception {
+        try (RunningServer server = start(ws -> ws);
+             Socket socket = new Socket("127.0.0.1", server.server().websocketPort())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertTrue(response.matches("HTTP/1\\.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                    + "Sec-Websocket-Version: 13\r\nX-Content-Type-Options: nosniff\r\nDate: [^\r]+\r\n"
+                    + "Content-Length: 12\r\n\r\nBad Request\n"), response);
         }
     }
 
