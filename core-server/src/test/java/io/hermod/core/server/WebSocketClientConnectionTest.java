@@ -179,7 +179,12 @@ class WebSocketClientConnectionTest {
             assertTrue(inflate(info.payload()).startsWith("INFO {\"server_id\":"));
             client.sendBinary("CONNECT {\"verbose\":false}\r\nPING\r\n");
             Frame pong = client.readFrame();
-            assertEquals("PONG\r\n", pong.rsv1() ? inflate(pong.payload()) : pong.text());
+            assertFalse(pong.rsv1(), "a frame of 64 bytes or less is not worth compressing");
+            assertEquals("PONG\r\n", pong.text());
+            client.sendCompressed("SUB big 1\r\nPUB big 100\r\n" + "x".repeat(100) + "\r\n");
+            Frame msg = client.readFrame();
+            assertTrue(msg.rsv1(), "a large frame is compressed");
+            assertEquals("MSG big 1 100\r\n" + "x".repeat(100) + "\r\n", inflate(msg.payload()));
         }
     }
 

@@ -92,9 +92,26 @@ public final class RawWebSocketClient implements AutoCloseable {
         sendFrame(0x2, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    public void sendFrame(int opcode, byte[] payload) throws IOException {
+    /** Sends {@code text} as one permessage-deflate compressed binary frame (RSV1 set). */
+    public void sendCompressed(String text) throws IOException {
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true);
+        deflater.setInput(text.getBytes(StandardCharsets.UTF_8));
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        byte[] buf = new byte[4096];
+        int n;
+        while ((n = deflater.deflate(buf, 0, buf.length, java.util.zip.Deflater.SYNC_FLUSH)) > 0) {
+            compressed.write(buf, 0, n);
+        }
+        deflater.end();
+        byte[] all = compressed.toByteArray();
+        // RFC 7692: the trailing 00 00 ff ff of the sync flush is left out.
+        sendFrame(0x40 | 0x2, java.util.Arrays.copyOf(all, all.length - 4));
+    }
+
+    /** Sends one masked, final frame; {@code firstByteFlags} is the opcode, optionally with RSV1 (0x40). */
+    public void sendFrame(int firstByteFlags, byte[] payload) throws IOException {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        frame.write(0x80 | opcode);
+        frame.write(0x80 | firstByteFlags);
         if (payload.length < 126) {
             frame.write(0x80 | payload.length);
         } else if (payload.length < 65536) {
