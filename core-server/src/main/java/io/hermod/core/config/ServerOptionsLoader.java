@@ -77,6 +77,8 @@ public final class ServerOptionsLoader {
             }
             case "authorization" -> AuthorizationReader.apply(key, v, b, warnings);
             case "no_auth_user" -> b.noAuthUser(OptionValueReader.string(key, v));
+            case "tls" -> b.tls(TlsBlockReader.read(entry));
+            case "websocket", "ws" -> b.websocket(WebSocketBlockReader.read(entry));
             default -> {
                 return false;
             }

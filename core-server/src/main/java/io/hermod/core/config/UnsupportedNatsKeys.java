@@ -14,12 +14,12 @@ final class UnsupportedNatsKeys {
             "http_base_path", "cluster", "gateway", "leaf", "leafnodes", "store_dir", "storedir", "jetstream",
             "logfile_size_limit", "log_size_limit", "syslog", "remote_syslog", "pidfile", "pid_file",
             "ports_file_dir", "prof_port", "max_traced_msg_len", "max_sub_tokens", "max_subscription_tokens",
-            "tls", "ocsp", "allow_non_tls", "lame_duck_duration", "lame_duck_grace_period",
+            "ocsp", "allow_non_tls", "lame_duck_duration", "lame_duck_grace_period",
             "operator", "operators", "roots", "root", "root_operators", "root_operator",
             "resolver", "account_resolver", "accounts_resolver", "resolver_tls", "resolver_preload",
             "resolver_pinned_accounts", "system_account", "system", "no_system_account",
             "no_system", "no_sys_acc", "no_header_support", "trusted", "trusted_keys", "connect_error_reports",
-            "reconnect_error_reports", "websocket", "ws", "mqtt", "server_tags", "default_js_domain");
+            "reconnect_error_reports", "mqtt", "server_tags", "default_js_domain");
 
     private UnsupportedNatsKeys() {
     }

@@ -15,6 +15,8 @@ import io.hermod.core.routing.FlushBatch;
 import io.hermod.core.routing.MessageSink;
 import io.hermod.core.routing.Subscription;
 import io.hermod.core.subject.SubjectValidator;
+import io.hermod.core.transport.CloseReason;
+import io.hermod.core.transport.TransportSecurity;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -29,6 +31,8 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,6 +90,15 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
         return channel;
     }
 
+    /**
+     * The client's TLS certificate chain, leaf first, verified against the configured CA during the handshake
+     * (which completes before any CONNECT is read); empty without TLS or without a client certificate. For mapping
+     * a certificate to a user ({@code verify_and_map}). Call on the event loop.
+     */
+    List<X509Certificate> peerCertificates() {
+        return TransportSecurity.peerCertificates(channel);
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
@@ -96,6 +109,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
         if (!server.registry().register(this)) {
             log.warn("Maximum connections ({}) reached, refusing {}", options.maxConnections(), channel.remoteAddress());
             closed = true;
+            CloseReason.MAX_CONNECTIONS_EXCEEDED.recordOn(channel);
             writeDirect(info + ProtocolError.MAX_CONNECTIONS.line() + "\r\n")
                     .addListener(ChannelFutureListener.CLOSE);
             return;
@@ -546,6 +560,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
             return;
         }
         closed = true;
+        CloseReason.SLOW_CONSUMER_PENDING_BYTES.recordOn(channel);
         server.stats().slowConsumers.increment();
         out.close();
         channel.close();
@@ -584,6 +599,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
         }
         if (error.closesConnection()) {
             metrics.closing(CloseReasons.of(error));
+            CloseReason.forError(error).recordOn(channel);
             closeAfterFlush();
         }
     }

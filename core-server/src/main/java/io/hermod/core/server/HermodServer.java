@@ -8,12 +8,18 @@ import io.hermod.core.auth.Permissions;
 import io.hermod.core.client.InProcessConnection;
 import io.hermod.core.monitor.MonitorServer;
 import io.hermod.core.routing.MessageRouter;
+import io.hermod.core.transport.ClientPipelines;
+import io.hermod.core.transport.CloseReason;
+import io.hermod.core.transport.WebSocketSettings;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +34,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A running NATS-protocol server: binds the listener, accepts clients and routes their messages. Start with
+ * A running NATS-protocol server: binds the client listener (plain or TLS) and, when configured, the websocket
+ * listener, accepts clients and routes their messages. Start with
  * {@link #start()}; {@link #close()} shuts down gracefully (stop accepting, flush what is pending, close).
  */
 public final class HermodServer implements AutoCloseable {
@@ -51,6 +58,10 @@ public final class HermodServer implements AutoCloseable {
     private EventLoopGroup monitorLoop;
     private MonitorServer monitor;
     private Channel listener;
+    private Channel websocketListener;
+    /** Websocket channels from accept on, so that shutdown also closes those still in their HTTP upgrade. */
+    private final ChannelGroup websocketChannels = new DefaultChannelGroup("hermod-websocket",
+            GlobalEventExecutor.INSTANCE);
     private ServerContext context;
     private volatile boolean closing;
 
@@ -79,12 +90,7 @@ public final class HermodServer implements AutoCloseable {
                 .option(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast("nats", new ClientConnection(context));
-                    }
-                });
+                .childHandler(ClientPipelines.tcp(options.tls(), () -> new ClientConnection(context)));
         try {
             listener = bootstrap.bind(options.host(), options.port()).sync().channel();
         } catch (Exception e) {
@@ -97,10 +103,23 @@ public final class HermodServer implements AutoCloseable {
         if (options.httpPort() != 0) {
             startMonitor(startTime, port);
         }
-        listener.config().setAutoRead(true);
         log.info("Starting hermod {} (NATS {} compatible), server id {}", HermodVersionInfo.HERMOD_VERSION,
                 HermodVersionInfo.NATS_COMPATIBLE_VERSION, identity.id());
+        if (options.websocket() != null) {
+            try {
+                startWebsocketListener(options.websocket());
+            } catch (Exception e) {
+                listener.close();
+                listener = null;
+                shutdownGroups();
+                throw e;
+            }
+        }
+        listener.config().setAutoRead(true);
         log.info("Listening for client connections on {}:{} ({} transport)", options.host(), port, transport.name());
+        if (options.tls() != null) {
+            log.info("TLS required for client connections");
+        }
         log.info("Server is ready");
         return this;
     }
@@ -156,9 +175,48 @@ public final class HermodServer implements AutoCloseable {
         log.info("Reloaded server configuration");
     }
 
+    private void startWebsocketListener(WebSocketSettings ws) throws InterruptedException {
+        ChannelInitializer<SocketChannel> pipeline = ClientPipelines.websocket(ws, maxWebsocketFrame(),
+                () -> new ClientConnection(context));
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptors, workers)
+                .channel(transport.serverChannel())
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        websocketChannels.add(ch);
+                        ch.pipeline().addLast(pipeline);
+                    }
+                });
+        websocketListener = bootstrap.bind(ws.host(), ws.port()).sync().channel();
+        log.info("Listening for websocket clients on {}://{}:{}", ws.secure() ? "wss" : "ws", ws.host(),
+                websocketPort());
+        if (!ws.secure()) {
+            log.warn("Websocket not configured with TLS. DO NOT USE IN PRODUCTION!");
+        }
+    }
+
+    /** A frame must be able to carry one whole message with its control line; nats-server has no frame limit. */
+    private int maxWebsocketFrame() {
+        long max = (long) options.maxPayload() + options.maxControlLine() + 64 * 1024;
+        return (int) Math.min(Integer.MAX_VALUE, max);
+    }
+
     /** The port actually bound (differs from the option when that was 0). */
     public int port() {
         return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** The websocket listener's bound port. */
+    public int websocketPort() {
+        if (websocketListener == null) {
+            throw new IllegalStateException("no websocket listener configured");
+        }
+        return ((InetSocketAddress) websocketListener.localAddress()).getPort();
     }
 
     public ServerOptions options() {
@@ -209,12 +267,18 @@ public final class HermodServer implements AutoCloseable {
             monitor.close();
         }
         listener.close().syncUninterruptibly();
+        if (websocketListener != null) {
+            websocketListener.close().syncUninterruptibly();
+        }
         List<io.netty.channel.ChannelFuture> closes = new ArrayList<>();
         for (ClientConnection connection : registry.all()) {
             Channel ch = connection.channel();
+            CloseReason.SERVER_SHUTDOWN.recordOn(ch);
             ch.eventLoop().execute(connection::drainAndClose);
             closes.add(ch.closeFuture());
         }
+        // Websocket connections still in their HTTP upgrade have nothing to drain.
+        websocketChannels.close(ch -> ch.pipeline().get(ClientPipelines.NATS) == null).forEach(closes::add);
         long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
         for (io.netty.channel.ChannelFuture f : closes) {
             long left = deadline - System.nanoTime();

@@ -28,6 +28,13 @@ final class ServerInfoEncoder {
         if (options.authorization().advertised()) {
             info.put("auth_required", true);
         }
+        // Websocket clients get the same INFO, TLS fields included, as nats-server 2.9.10 does.
+        if (options.tls() != null) {
+            info.put("tls_required", true);
+            if (options.tls().verify()) {
+                info.put("tls_verify", true);
+            }
+        }
         info.put("max_payload", options.maxPayload());
         if (options.jetstream()) {
             info.put("jetstream", true);

@@ -1,6 +1,9 @@
 package io.hermod.core.server;
 
 import io.hermod.core.auth.AuthConfig;
+import io.hermod.core.transport.TlsSettings;
+import io.hermod.core.transport.WebSocketSettings;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -42,6 +45,8 @@ public final class ServerOptions {
     private final Path storeDir;
     private final int httpPort;
     private final String httpHost;
+    private final TlsSettings tls;
+    private final WebSocketSettings websocket;
 
     private ServerOptions(Builder b, AuthConfig authorization) {
         this.host = b.host;
@@ -65,6 +70,8 @@ public final class ServerOptions {
         this.storeDir = b.storeDir;
         this.httpPort = b.httpPort;
         this.httpHost = b.httpHost;
+        this.tls = b.tls;
+        this.websocket = b.websocket;
     }
 
     public static Builder builder() {
@@ -95,6 +102,8 @@ public final class ServerOptions {
         b.storeDir = storeDir;
         b.httpPort = httpPort;
         b.httpHost = httpHost;
+        b.tls = tls;
+        b.websocket = websocket;
         return b;
     }
 
@@ -125,6 +134,10 @@ public final class ServerOptions {
     public int httpPort() { return httpPort; }
     /** The monitoring HTTP host; null means the client {@link #host()}, as in nats-server. */
     public String httpHost() { return httpHost; }
+    /** TLS for client connections on the main listener; null for plaintext. */
+    public TlsSettings tls() { return tls; }
+    /** The websocket listener; null when there is none. */
+    public WebSocketSettings websocket() { return websocket; }
 
     /** Mutable, single-threaded; {@link #build()} validates. */
     public static final class Builder {
@@ -150,6 +163,8 @@ public final class ServerOptions {
         private Path storeDir = Path.of("data", "store");
         private int httpPort;
         private String httpHost;
+        private TlsSettings tls;
+        private WebSocketSettings websocket;
 
         private Builder() {
         }
@@ -177,6 +192,8 @@ public final class ServerOptions {
         public Builder storeDir(Path v) { storeDir = Objects.requireNonNull(v, "storeDir"); return this; }
         public Builder httpPort(int v) { httpPort = v; return this; }
         public Builder httpHost(String v) { httpHost = v; return this; }
+        public Builder tls(TlsSettings v) { tls = v; return this; }
+        public Builder websocket(WebSocketSettings v) { websocket = v; return this; }
 
         public ServerOptions build() {
             require(port >= 0 && port <= 65535, "port must be between 0 and 65535: " + port);

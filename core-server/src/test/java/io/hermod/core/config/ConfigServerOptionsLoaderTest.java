@@ -198,9 +198,9 @@ class ConfigServerOptionsLoaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tls", "websocket", "jetstream", "cluster", "gateway", "leafnodes",
+    @ValueSource(strings = {"ocsp", "jetstream", "cluster", "gateway", "leafnodes",
             "accounts", "mqtt", "https", "https_port", "system_account", "operator",
-            "resolver", "TLS", "Cluster"})
+            "resolver", "MQTT", "Cluster"})
     void natsServerKeyHermodDoesNotSupportIsAnError(String key) {
         ConfigException e = assertThrows(ConfigException.class, () -> load("port: 1\n" + key + " { a: 1 }"));
         assertEquals("hermod.conf:2:1: \"" + key + "\" is a nats-server option that Hermod does not support yet",

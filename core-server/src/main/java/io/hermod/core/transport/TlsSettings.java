@@ -1,0 +1,42 @@
+package io.hermod.core.transport;
+
+import io.netty.handler.ssl.SslContext;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A {@code tls { cert_file, key_file, ca_file, verify, timeout }} block, with the server-side {@link SslContext}
+ * built from it. Build with {@link #load}, which reads the PEM files at once so that a bad file fails at
+ * configuration time, as in nats-server. Immutable and thread-safe.
+ *
+ * @param caFile  may be null: client certificates are then checked against the JDK's default trust store
+ * @param verify  whether a client certificate signed by {@code caFile} is required (mutual TLS)
+ * @param timeout how long the TLS handshake may take after INFO was sent
+ */
+public record TlsSettings(Path certFile, Path keyFile, Path caFile, boolean verify, Duration timeout,
+                          SslContext sslContext) {
+    /** nats-server's TLS_TIMEOUT. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+
+    public TlsSettings {
+        Objects.requireNonNull(certFile, "certFile");
+        Objects.requireNonNull(keyFile, "keyFile");
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(sslContext, "sslContext");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("TLS timeout must be positive: " + timeout);
+        }
+    }
+
+    /**
+     * Reads the certificate, key and CA files and builds the server context.
+     *
+     * @throws TlsConfigurationException with nats-server's wording when a file is missing or unusable
+     */
+    public static TlsSettings load(Path certFile, Path keyFile, Path caFile, boolean verify, Duration timeout) {
+        SslContext context = TlsContextFactory.serverContext(certFile, keyFile, caFile, verify);
+        return new TlsSettings(certFile, keyFile, caFile, verify, timeout, context);
+    }
+}
