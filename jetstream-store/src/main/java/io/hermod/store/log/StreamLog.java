@@ -49,6 +49,7 @@ public final class StreamLog implements AutoCloseable {
     private final SingleChronicleQueue queue;
     private final DateTimeFormatter cycleFileNames;
     private ExcerptAppender appender;
+    private Thread appenderOwner;
     private final Map<File, FileChannel> unsynced = new LinkedHashMap<>();
     private File lastFile;
     private boolean directoryUnsynced;
@@ -80,6 +81,11 @@ public final class StreamLog implements AutoCloseable {
     public long append(byte[] document) {
         if (appender == null) {
             appender = queue.createAppender();
+            appenderOwner = Thread.currentThread();
+        } else if (appenderOwner != Thread.currentThread()) {
+            // Recovery appends on the opening thread, then the stream's writer thread takes over.
+            appender.singleThreadedCheckReset();
+            appenderOwner = Thread.currentThread();
         }
         try (DocumentContext dc = appender.writingDocument()) {
             dc.wire().bytes().write(document);
@@ -201,7 +207,8 @@ public final class StreamLog implements AutoCloseable {
         if (first == Integer.MAX_VALUE || first >= cycle) {
             return deleted;
         }
-        for (long c : queue.listCyclesBetween(first, cycle - 1)) {
+        // Both bounds of listCyclesBetween must name existing files: list up to the newest, keep those below.
+        for (long c : queue.listCyclesBetween(first, queue.lastCycle()).headSet((long) cycle, false)) {
             Path file = directory.resolve(cycleFileNames.format(
                     Instant.ofEpochMilli(c * queue.rollCycle().lengthInMillis())) + SingleChronicleQueue.SUFFIX);
             try {
@@ -234,6 +241,7 @@ public final class StreamLog implements AutoCloseable {
             unsynced.values().forEach(StreamLog::closeQuietly);
             unsynced.clear();
             if (appender != null) {
+                appender.singleThreadedCheckReset();
                 appender.close();
             }
             queue.close();
