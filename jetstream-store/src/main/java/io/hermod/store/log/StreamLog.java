@@ -51,6 +51,9 @@ public final class StreamLog implements AutoCloseable {
     private ExcerptAppender appender;
     private Thread appenderOwner;
     private final Map<File, FileChannel> unsynced = new LinkedHashMap<>();
+    /** One tailer per reading thread (tailers are single-threaded and costly to create); closed with the log. */
+    private final List<ExcerptTailer> tailers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ThreadLocal<ExcerptTailer> readers = ThreadLocal.withInitial(this::newReader);
     private File lastFile;
     private boolean directoryUnsynced;
 
@@ -129,9 +132,16 @@ public final class StreamLog implements AutoCloseable {
         });
     }
 
+    private ExcerptTailer newReader() {
+        ExcerptTailer tailer = queue.createTailer();
+        tailers.add(tailer);
+        return tailer;
+    }
+
     /** The bytes of the document at {@code index}, or {@code null} when there is none. */
     public byte[] read(long index) {
-        try (ExcerptTailer tailer = queue.createTailer()) {
+        ExcerptTailer tailer = readers.get();
+        {
             if (!tailer.moveToIndex(index)) {
                 return null;
             }
@@ -239,6 +249,10 @@ public final class StreamLog implements AutoCloseable {
             }
         } finally {
             unsynced.values().forEach(StreamLog::closeQuietly);
+            for (ExcerptTailer tailer : tailers) {
+                tailer.singleThreadedCheckReset();
+                tailer.close();
+            }
             unsynced.clear();
             if (appender != null) {
                 appender.singleThreadedCheckReset();
