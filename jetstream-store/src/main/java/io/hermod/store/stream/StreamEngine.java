@@ -279,14 +279,16 @@ public abstract class StreamEngine implements StreamStore {
                         unsynced |= execute(op);
                     }
                 }
-                contents.expire(nowNanos());
+                boolean changed = contents.expire(nowNanos()) > 0 || !group.isEmpty();
                 long now = System.nanoTime();
                 if (unsynced && (config.durable() || stop || now - lastSync >= config.syncInterval().toNanos())) {
                     storage.sync();
                     unsynced = false;
                     lastSync = now;
                 }
-                storage.commit(contents);
+                if (changed) {
+                    storage.commit(contents);
+                }
             } catch (RuntimeException | Error e) {
                 LOG.error("stream {} failed to write; it refuses further writes", config.name(), e);
                 failure = e;

@@ -68,6 +68,24 @@ class FileStreamRecoveryTest {
     }
 
     @Test
+    void syncIntervalStreamKeepsEverythingAcrossACleanClose() {
+        StreamStoreConfig relaxed = config.withSyncInterval(Duration.ofMinutes(2));
+        try (StoreDirectory d = openDirectory()) {
+            StreamStore s = d.openStream(relaxed);
+            for (int i = 1; i <= 100; i++) {
+                s.append("r", null, bytes("m" + i));
+            }
+            assertEquals(100L, s.append("r", null, bytes("m101")).join() - 1);
+        }
+        try (StoreDirectory d = openDirectory()) {
+            StreamStore s = d.openStream(relaxed);
+            assertEquals(101, s.state().messages());
+            assertArrayEquals(bytes("m101"), s.load(101).orElseThrow().payload());
+            assertEquals(List.of(relaxed), d.storedConfigs());
+        }
+    }
+
+    @Test
     void indexBehindTheLogIsRebuiltFromTheLogTail() throws IOException {
         try (StoreDirectory d = openDirectory()) {
             StreamStore s = d.openStream(config);
@@ -137,6 +155,74 @@ class FileStreamRecoveryTest {
             assertEquals(10, s.state().messages());
             assertArrayEquals(bytes("new-10"), s.load(10).orElseThrow().payload());
         }
+    }
+
+    /**
+     * What a process killed inside Chronicle's {@code writingDocument} leaves: after the last complete document, a
+     * header with the not-complete bit set and part of its bytes. Readers must stop before it, and the next
+     * append (recovery's marker) must overwrite it, so that everything written later is readable.
+     */
+    @Test
+    void documentLeftNotCompleteByAKilledWriterIsInvisibleAndOverwritten() throws IOException {
+        try (StoreDirectory d = openDirectory()) {
+            StreamStore s = d.openStream(config);
+            for (int i = 1; i <= 4; i++) {
+                s.append("a", null, bytes("payload-" + i)).join();
+            }
+            s.append("a", null, bytes("LAST-COMPLETE-PAYLOAD")).join();
+        }
+        appendNotCompleteDocument(dir.resolve("streams/orders"), bytes("LAST-COMPLETE-PAYLOAD"));
+        deleteTree(dir.resolve("meta"));
+        try (StoreDirectory d = openDirectory()) {
+            StreamStore s = d.openStream(config);
+            assertEquals(5, s.state().lastSeq());
+            assertArrayEquals(bytes("LAST-COMPLETE-PAYLOAD"), s.load(5).orElseThrow().payload());
+            assertEquals(6L, s.append("a", null, bytes("after-6")).join());
+            assertEquals(7L, s.append("a", null, bytes("after-7")).join());
+        }
+        for (int reopen = 0; reopen < 2; reopen++) {
+            try (StoreDirectory d = openDirectory()) {
+                StreamStore s = d.openStream(config);
+                assertEquals(7, s.state().messages());
+                assertArrayEquals(bytes("after-6"), s.load(6).orElseThrow().payload());
+                assertArrayEquals(bytes("after-7"), s.load(7).orElseThrow().payload());
+            }
+            deleteTree(dir.resolve("meta"));
+        }
+    }
+
+    /**
+     * Writes, right after the complete document holding {@code payload}, a Chronicle header with the not-complete
+     * bit (bit 31) and a length, followed by a few bytes of a record, as a writer killed mid-document leaves them.
+     */
+    private static void appendNotCompleteDocument(Path logDir, byte[] payload) throws IOException {
+        for (Path file : cycleFiles(logDir)) {
+            byte[] content = Files.readAllBytes(file);
+            for (int i = content.length - payload.length; i >= 0; i--) {
+                if (!java.util.Arrays.equals(content, i, i + payload.length, payload, 0, payload.length)) {
+                    continue;
+                }
+                int documentEnd = i + payload.length + 5;
+                for (int h = i - 4; h >= Math.max(0, i - 200); h--) {
+                    int header = java.nio.ByteBuffer.wrap(content, h, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                            .getInt();
+                    if ((header & 0x3FFF_FFFF) == documentEnd - (h + 4) && (header & 0xC000_0000) == 0) {
+                        int next = (documentEnd + 3) & ~3;
+                        java.nio.ByteBuffer torn = java.nio.ByteBuffer.allocate(16)
+                                .order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(0x8000_0000 | 40)
+                                .put(new byte[] {0x0A, 0x26, 0x08, 0x06, 0x10, 0x01, 0x1A, 0x01, 0x61, 0x2A, 0x05,
+                                    0x61});
+                        try (var channel = java.nio.channels.FileChannel.open(file,
+                                java.nio.file.StandardOpenOption.WRITE)) {
+                            channel.write(torn.flip(), next);
+                        }
+                        return;
+                    }
+                }
+                throw new AssertionError("no Chronicle header found before the payload in " + file);
+            }
+        }
+        throw new AssertionError("payload not found in " + logDir);
     }
 
     @Test
