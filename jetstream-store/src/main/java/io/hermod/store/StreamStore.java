@@ -32,6 +32,13 @@ public interface StreamStore extends AutoCloseable {
      */
     CompletableFuture<Long> append(String subject, byte[] headers, byte[] payload);
 
+    /**
+     * Stores a message unless one with the same {@code msgId} (NATS's {@code Nats-Msg-Id}) was stored within the
+     * stream's duplicate window; then completes with that message's sequence and {@code duplicate} set. Otherwise
+     * as {@link #append}.
+     */
+    CompletableFuture<AppendResult> appendOnce(String msgId, String subject, byte[] headers, byte[] payload);
+
     /** The message stored at {@code seq}, if it is still there (not deleted, purged or evicted). */
     Optional<StoredMessage> load(long seq);
 

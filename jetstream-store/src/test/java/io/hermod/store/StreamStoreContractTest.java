@@ -192,6 +192,22 @@ class StreamStoreContractTest {
 
     @ParameterizedTest
     @EnumSource(StorageType.class)
+    void appendOnceStoresAMessageIdOnlyOnceWithinTheDuplicateWindow(StorageType storage) {
+        StreamStore store = open(StreamStoreConfig.of("s").withStorage(storage)
+                .withDuplicateWindow(Duration.ofMinutes(2)));
+        assertEquals(new AppendResult(1, false), store.appendOnce("id-1", "a", null, bytes("first")).join());
+        assertEquals(new AppendResult(2, false), store.appendOnce("id-2", "a", null, bytes("second")).join());
+        assertEquals(new AppendResult(1, true), store.appendOnce("id-1", "a", null, bytes("again")).join());
+        store.delete(1).join();
+        assertEquals(new AppendResult(1, true), store.appendOnce("id-1", "a", null, bytes("after delete")).join());
+        assertEquals(2, store.state().lastSeq());
+        clock.advance(Duration.ofMinutes(2));
+        assertEquals(new AppendResult(3, false), store.appendOnce("id-1", "a", null, bytes("later")).join());
+        assertThrows(CompletionException.class, () -> store.appendOnce("", "a", null, bytes("x")).join());
+    }
+
+    @ParameterizedTest
+    @EnumSource(StorageType.class)
     void closedStoreRefusesWrites(StorageType storage) {
         StreamStore store = open(StreamStoreConfig.of("s").withStorage(storage));
         store.append("a", null, bytes("1")).join();

@@ -1,5 +1,6 @@
 package io.hermod.store.file;
 
+import io.hermod.store.AppendResult;
 import io.hermod.store.PurgeRequest;
 import io.hermod.store.StoredMessage;
 import io.hermod.store.StreamState;
@@ -34,6 +35,11 @@ final class ClosingStore implements StreamStore {
     @Override
     public CompletableFuture<Long> append(String subject, byte[] headers, byte[] payload) {
         return store.append(subject, headers, payload);
+    }
+
+    @Override
+    public CompletableFuture<AppendResult> appendOnce(String msgId, String subject, byte[] headers, byte[] payload) {
+        return store.appendOnce(msgId, subject, headers, payload);
     }
 
     @Override

@@ -123,6 +123,7 @@ public final class StoreDirectory implements AutoCloseable {
                 .setMaxMsgs(c.maxMsgs()).setMaxBytes(c.maxBytes()).setMaxAgeNanos(c.maxAge().toNanos())
                 .setMaxMsgSize(c.maxMsgSize()).setMaxMsgsPerSubject(c.maxMsgsPerSubject())
                 .setDiscardNew(c.discard() == DiscardPolicy.NEW).setSyncIntervalNanos(c.syncInterval().toNanos())
+                .setDuplicateWindowNanos(c.duplicateWindow().toNanos())
                 .build();
     }
 
@@ -130,6 +131,6 @@ public final class StoreDirectory implements AutoCloseable {
         return new StreamStoreConfig(r.getName(), r.getMemoryStorage() ? StorageType.MEMORY : StorageType.FILE,
                 r.getMaxMsgs(), r.getMaxBytes(), Duration.ofNanos(r.getMaxAgeNanos()), r.getMaxMsgSize(),
                 r.getMaxMsgsPerSubject(), r.getDiscardNew() ? DiscardPolicy.NEW : DiscardPolicy.OLD,
-                Duration.ofNanos(r.getSyncIntervalNanos()));
+                Duration.ofNanos(r.getSyncIntervalNanos()), Duration.ofNanos(r.getDuplicateWindowNanos()));
     }
 }

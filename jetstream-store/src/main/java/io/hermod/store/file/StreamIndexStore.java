@@ -3,12 +3,14 @@ package io.hermod.store.file;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.hermod.store.StoreCorruptedException;
 import io.hermod.store.StreamState;
+import io.hermod.store.index.DedupeWindow;
 import io.hermod.store.index.SequenceIndex;
 import io.hermod.store.index.SubjectTable;
 import io.hermod.store.index.Tombstones;
 import io.hermod.store.kv.ColumnFamily;
 import io.hermod.store.kv.KeyValueBatch;
 import io.hermod.store.kv.KeyValueStorage;
+import io.hermod.store.proto.DedupeEntry;
 import io.hermod.store.proto.SequenceRun;
 import io.hermod.store.proto.StreamStateRecord;
 import io.hermod.store.proto.SubjectEntry;
@@ -16,12 +18,13 @@ import io.hermod.store.stream.StreamContents;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One stream's derived state in RocksDB: its totals ({@code stream_state}), sequence runs and tombstones
- * ({@code seq_index}) and subjects ({@code subject_index}), under keys that start with the stream's name.
+ * ({@code seq_index}), subjects ({@code subject_index}) and message ids ({@code dedupe}), under keys that start with the stream's name.
  * Written after the log, in one batch per group of writes, without syncing RocksDB's WAL: recovery rebuilds
  * whatever is missing from the log. Used by the stream's writer thread (and its loader before that).
  */
@@ -49,7 +52,20 @@ final class StreamIndexStore {
         }
     }
 
-    void loadIndexes(SequenceIndex sequences, Tombstones tombstones, SubjectTable subjects) {
+    void loadIndexes(SequenceIndex sequences, Tombstones tombstones, SubjectTable subjects, DedupeWindow dedupe) {
+        List<Map.Entry<String, DedupeWindow.Entry>> ids = new ArrayList<>();
+        kv.scan(ColumnFamily.DEDUPE, prefix, null, (key, value) -> {
+            String msgId = new String(key, prefix.length, key.length - prefix.length, StandardCharsets.UTF_8);
+            try {
+                DedupeEntry entry = DedupeEntry.parseFrom(value);
+                ids.add(Map.entry(msgId, new DedupeWindow.Entry(entry.getSeq(), entry.getTimestampNanos())));
+            } catch (InvalidProtocolBufferException e) {
+                throw new StoreCorruptedException("unreadable dedupe entry of " + msgId, e);
+            }
+            return true;
+        });
+        ids.sort(Map.Entry.comparingByValue(java.util.Comparator.comparingLong(DedupeWindow.Entry::seq)));
+        ids.forEach(e -> dedupe.load(e.getKey(), e.getValue()));
         kv.scan(ColumnFamily.SEQ_INDEX, prefix, null, (key, value) -> {
             long seq = ByteBuffer.wrap(key, prefix.length + 1, 8).getLong();
             if (key[prefix.length] == RUN) {
@@ -98,7 +114,7 @@ final class StreamIndexStore {
                 batch.put(ColumnFamily.SEQ_INDEX, seqKey(TOMBSTONE, seq), EMPTY);
             }
             contents.subjects().drainDirty().forEach((subject, entry) -> {
-                byte[] key = subjectKey(subject);
+                byte[] key = stringKey(subject);
                 if (entry == null) {
                     batch.delete(ColumnFamily.SUBJECT_INDEX, key);
                 } else {
@@ -107,6 +123,14 @@ final class StreamIndexStore {
                             .build().toByteArray());
                 }
             });
+            Map<String, DedupeWindow.Entry> addedIds = new LinkedHashMap<>();
+            List<String> removedIds = new ArrayList<>();
+            contents.dedupe().drainChanges(addedIds, removedIds);
+            for (String msgId : removedIds) {
+                batch.delete(ColumnFamily.DEDUPE, stringKey(msgId));
+            }
+            addedIds.forEach((msgId, entry) -> batch.put(ColumnFamily.DEDUPE, stringKey(msgId), DedupeEntry
+                    .newBuilder().setSeq(entry.seq()).setTimestampNanos(entry.timestampNanos()).build().toByteArray()));
             StreamState state = contents.state();
             batch.put(ColumnFamily.STREAM_STATE, prefix, StreamStateRecord.newBuilder()
                     .setFirstSeq(state.firstSeq()).setLastSeq(state.lastSeq()).setMessages(state.messages())
@@ -121,7 +145,7 @@ final class StreamIndexStore {
         return ByteBuffer.allocate(prefix.length + 9).put(prefix).put(kind).putLong(seq).array();
     }
 
-    private byte[] subjectKey(String subject) {
+    private byte[] stringKey(String subject) {
         byte[] s = subject.getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(prefix.length + s.length).put(prefix).put(s).array();
     }

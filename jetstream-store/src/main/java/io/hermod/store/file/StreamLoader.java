@@ -44,7 +44,8 @@ final class StreamLoader {
         } else {
             contents.restore(state.getFirstSeq(), state.getLastSeq(), state.getMessages(), state.getBytes(),
                     state.getFirstTimestampNanos(), state.getLastTimestampNanos());
-            storage.indexStore().loadIndexes(storage.sequences(), contents.tombstones(), contents.subjects());
+            storage.indexStore().loadIndexes(storage.sequences(), contents.tombstones(), contents.subjects(),
+                    contents.dedupe());
             after = state.getAppliedLogIndex();
         }
         storage.log().scanAfter(after, this::apply);
@@ -108,7 +109,7 @@ final class StreamLoader {
             return;
         }
         storage.sequences().stored(seq, logIndex);
-        contents.added(ChronicleMessageStorage.toStored(message), nowNanos());
+        contents.added(ChronicleMessageStorage.toStored(message), message.getMsgId(), nowNanos());
     }
 
     private long nowNanos() {

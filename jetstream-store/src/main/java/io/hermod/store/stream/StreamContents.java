@@ -8,6 +8,7 @@ import io.hermod.store.PurgeRequest;
 import io.hermod.store.StoredMessage;
 import io.hermod.store.StreamState;
 import io.hermod.store.StreamStoreConfig;
+import io.hermod.store.index.DedupeWindow;
 import io.hermod.store.index.SubjectTable;
 import io.hermod.store.index.Tombstones;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ public final class StreamContents {
     private final MessageAccess messages;
     private final SubjectTable subjects = new SubjectTable();
     private final Tombstones tombstones = new Tombstones();
+    private final DedupeWindow dedupe;
     private long firstSeq = 1;
     private long lastSeq;
     private long count;
@@ -33,6 +35,11 @@ public final class StreamContents {
     public StreamContents(StreamStoreConfig config, MessageAccess messages) {
         this.config = config;
         this.messages = messages;
+        this.dedupe = new DedupeWindow(config.duplicateWindow().toNanos());
+    }
+
+    public DedupeWindow dedupe() {
+        return dedupe;
     }
 
     public SubjectTable subjects() {
@@ -100,8 +107,11 @@ public final class StreamContents {
         return null;
     }
 
-    /** Accounts for a message stored at {@code lastSeq + 1}, then applies the limits. */
-    public void added(StoredMessage message, long nowNanos) {
+    /**
+     * Accounts for a message stored at {@code lastSeq + 1} (with its message id, or an empty one), then applies
+     * the limits.
+     */
+    public void added(StoredMessage message, String msgId, long nowNanos) {
         if (message.seq() != lastSeq + 1) {
             throw new IllegalStateException("expected seq " + (lastSeq + 1) + ", got " + message.seq());
         }
@@ -113,6 +123,7 @@ public final class StreamContents {
         lastTimestamp = message.timestampNanos();
         count++;
         bytes += message.storedSize();
+        dedupe.stored(msgId, message.seq(), message.timestampNanos());
         SubjectTable.Entry entry = subjects.added(message.subject(), message.seq());
         if (config.maxMsgsPerSubject() >= 0) {
             while (entry != null && entry.messages() > config.maxMsgsPerSubject()) {
@@ -129,8 +140,9 @@ public final class StreamContents {
         expire(nowNanos);
     }
 
-    /** Removes messages older than {@code max_age}; returns how many. */
+    /** Removes messages older than {@code max_age} and forgets ids out of the duplicate window; returns how many messages. */
     public long expire(long nowNanos) {
+        dedupe.expire(nowNanos);
         if (config.maxAge().isZero()) {
             return 0;
         }

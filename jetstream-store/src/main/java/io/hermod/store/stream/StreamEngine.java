@@ -3,6 +3,7 @@ package io.hermod.store.stream;
 import com.google.protobuf.ByteString;
 import io.hermod.core.subject.SubjectFilter;
 import io.hermod.core.subject.SubjectValidator;
+import io.hermod.store.AppendResult;
 import io.hermod.store.MessageRejectedException;
 import io.hermod.store.PurgeRequest;
 import io.hermod.store.StoreClosedException;
@@ -10,6 +11,7 @@ import io.hermod.store.StoredMessage;
 import io.hermod.store.StreamState;
 import io.hermod.store.StreamStore;
 import io.hermod.store.StreamStoreConfig;
+import io.hermod.store.index.DedupeWindow;
 import io.hermod.store.index.SubjectTable;
 import io.hermod.store.proto.DeleteMessage;
 import io.hermod.store.proto.LogRecord;
@@ -76,7 +78,18 @@ public abstract class StreamEngine implements StreamStore {
         if (!SubjectValidator.isValidPublishSubject(subject)) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("invalid subject: " + subject));
         }
-        return enqueue(new WriteOp.Append(subject, headers == null ? new byte[0] : headers, payload));
+        return enqueue(new WriteOp.Append("", subject, headers == null ? new byte[0] : headers, payload));
+    }
+
+    @Override
+    public CompletableFuture<AppendResult> appendOnce(String msgId, String subject, byte[] headers, byte[] payload) {
+        if (!SubjectValidator.isValidPublishSubject(subject)) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("invalid subject: " + subject));
+        }
+        if (msgId == null || msgId.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("a message id is required"));
+        }
+        return enqueue(new WriteOp.Append(msgId, subject, headers == null ? new byte[0] : headers, payload));
     }
 
     @Override
@@ -313,6 +326,14 @@ public abstract class StreamEngine implements StreamStore {
     /** Carries out one write; returns whether it appended to the storage. */
     private boolean execute(WriteOp op) {
         if (op instanceof WriteOp.Append append) {
+            boolean once = !append.msgId.isEmpty();
+            if (once) {
+                DedupeWindow.Entry earlier = contents.dedupe().find(append.msgId, nowNanos());
+                if (earlier != null) {
+                    op.succeed(new AppendResult(earlier.seq(), true));
+                    return false;
+                }
+            }
             long size = StoredMessage.storedSize(append.subject, append.headers, append.payload);
             MessageRejectedException.Reason refusal = contents.admit(size);
             if (refusal != null) {
@@ -324,10 +345,10 @@ public abstract class StreamEngine implements StreamStore {
             StoredMessage message = new StoredMessage(seq, append.subject, append.headers, append.payload, timestamp);
             storage.append(LogRecord.newBuilder().setMessage(MessageRecord.newBuilder().setSeq(seq)
                     .setTimestampNanos(timestamp).setSubject(append.subject)
-                    .setHeaders(ByteString.copyFrom(append.headers)).setPayload(ByteString.copyFrom(append.payload)))
-                    .build());
-            contents.added(message, timestamp);
-            op.succeed(seq);
+                    .setHeaders(ByteString.copyFrom(append.headers)).setPayload(ByteString.copyFrom(append.payload))
+                    .setMsgId(append.msgId)).build());
+            contents.added(message, append.msgId, timestamp);
+            op.succeed(once ? new AppendResult(seq, false) : seq);
             return true;
         }
         if (op instanceof WriteOp.Delete delete) {

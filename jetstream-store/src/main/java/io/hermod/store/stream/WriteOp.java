@@ -27,11 +27,14 @@ abstract class WriteOp {
     }
 
     static final class Append extends WriteOp {
+        /** Empty for a plain append, which completes with the sequence; else completes with an AppendResult. */
+        final String msgId;
         final String subject;
         final byte[] headers;
         final byte[] payload;
 
-        Append(String subject, byte[] headers, byte[] payload) {
+        Append(String msgId, String subject, byte[] headers, byte[] payload) {
+            this.msgId = msgId;
             this.subject = subject;
             this.headers = headers;
             this.payload = payload;

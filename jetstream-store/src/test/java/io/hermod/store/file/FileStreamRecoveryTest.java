@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hermod.store.AppendResult;
 import io.hermod.store.PurgeRequest;
 import io.hermod.store.StoreTesting;
 import io.hermod.store.StreamState;
@@ -64,6 +65,28 @@ class FileStreamRecoveryTest {
             assertEquals(51L, s.append("o.0", null, bytes("m51")).join());
             assertArrayEquals(bytes("m51"), s.load(51).orElseThrow().payload());
             assertEquals(List.of(config), d.storedConfigs());
+        }
+    }
+
+    @Test
+    void duplicateWindowSurvivesReopenAndIsRebuiltFromTheLog() throws IOException {
+        try (StoreDirectory d = openDirectory()) {
+            StreamStore s = d.openStream(config);
+            assertEquals(new AppendResult(1, false), s.appendOnce("order-1", "o", null, bytes("a")).join());
+            clock.advance(Duration.ofMinutes(1));
+            assertEquals(new AppendResult(2, false), s.appendOnce("order-2", "o", null, bytes("b")).join());
+        }
+        try (StoreDirectory d = openDirectory()) {
+            StreamStore s = d.openStream(config);
+            assertEquals(new AppendResult(2, true), s.appendOnce("order-2", "o", null, bytes("b")).join());
+            assertEquals(new AppendResult(1, true), s.appendOnce("order-1", "o", null, bytes("a")).join());
+        }
+        deleteTree(dir.resolve("meta"));
+        clock.advance(Duration.ofSeconds(90));
+        try (StoreDirectory d = openDirectory()) {
+            StreamStore s = d.openStream(config);
+            assertEquals(new AppendResult(2, true), s.appendOnce("order-2", "o", null, bytes("b")).join());
+            assertEquals(new AppendResult(3, false), s.appendOnce("order-1", "o", null, bytes("a")).join());
         }
     }
 
