@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
 /**
- * Random appends, deletes, purges and reopenings of a stream with small limits (so eviction happens often),
+ * Random appends (some with message ids, all within the duplicate window), deletes, purges and reopenings of a stream with small limits (so eviction happens often),
  * against a sorted map of sequence to message: same messages, same sequences, same totals, after every step.
  */
 class StreamStoreProperties {
@@ -53,6 +53,7 @@ class StreamStoreProperties {
         StreamStoreConfig config = StreamStoreConfig.of("p").withStorage(storage).withMaxMsgs(MAX_MSGS)
                 .withMaxMsgsPerSubject(MAX_PER_SUBJECT);
         TreeMap<Long, Msg> model = new TreeMap<>();
+        Map<String, Long> ids = new java.util.HashMap<>();
         long lastSeq = 0;
         StoreDirectory directory = StoreDirectory.open(dir);
         StreamStore store = directory.openStream(config);
@@ -60,7 +61,20 @@ class StreamStoreProperties {
             for (int op : operations) {
                 int kind = op % 10;
                 int arg = op / 10;
-                if (kind <= 4) {
+                if (kind == 4) {
+                    String msgId = "id-" + (arg % 12);
+                    byte[] payload = ("p" + arg).getBytes(StandardCharsets.UTF_8);
+                    var result = store.appendOnce(msgId, "a", null, payload).join();
+                    Long earlier = ids.get(msgId);
+                    if (earlier != null) {
+                        assertEquals(new io.hermod.store.AppendResult(earlier, true), result);
+                    } else {
+                        assertEquals(new io.hermod.store.AppendResult(++lastSeq, false), result);
+                        ids.put(msgId, lastSeq);
+                        model.put(lastSeq, new Msg("a", payload));
+                        evict(model, "a");
+                    }
+                } else if (kind <= 3) {
                     String subject = SUBJECTS[arg % SUBJECTS.length];
                     byte[] payload = ("p" + arg).getBytes(StandardCharsets.UTF_8);
                     long seq = store.append(subject, null, payload).join();
