@@ -76,7 +76,7 @@ public final class StreamConfigValidator {
         if (current == null) {
             throw JsApiError.STREAM_NOT_FOUND.exception();
         }
-        config = applyUpdateRules(current, applyDefaults(requested));
+        config = applyUpdateRules(current, config);
         if (config.numReplicas() > 1) {
             throw JsApiError.STREAM_REPLICAS_NOT_SUPPORTED.exception();
         }
@@ -279,19 +279,19 @@ public final class StreamConfigValidator {
     private static void refuseUnsupported(StreamConfig config, JsApiError error) {
         String feature = null;
         if (config.mirror() != null) {
-            feature = "stream mirrors";
+            feature = "stream mirrors are";
         } else if (!config.sources().isEmpty()) {
-            feature = "stream sources";
+            feature = "stream sources are";
         } else if (config.republish() != null) {
-            feature = "republish";
+            feature = "republish is";
         } else if (config.subjectTransform() != null
                 && !(config.subjectTransform().source().isEmpty() && config.subjectTransform().destination().isEmpty())) {
-            feature = "subject transforms";
+            feature = "subject transforms are";
         } else if (config.firstSeq() > 1) {
-            feature = "a first sequence other than 1";
+            feature = "a first sequence other than 1 is";
         }
         if (feature != null) {
-            throw error.exception(feature + " are not supported by Hermod");
+            throw error.exception(feature + " not supported by Hermod");
         }
     }
 
