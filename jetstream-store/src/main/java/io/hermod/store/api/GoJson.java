@@ -122,10 +122,8 @@ public final class GoJson {
 
         @Override
         public SerializableString getEscapeSequence(int ch) {
-            if (ch < 0x80 && table[ch] != ESCAPE_CUSTOM && ch != 0x2028 && ch != 0x2029) {
-                return null;
-            }
-            return new SerializedString(String.format("\\u%04x", ch));
+            boolean escaped = ch < 0x80 ? table[ch] == ESCAPE_CUSTOM : ch == 0x2028 || ch == 0x2029;
+            return escaped ? new SerializedString(String.format("\\u%04x", ch)) : null;
         }
     }
 

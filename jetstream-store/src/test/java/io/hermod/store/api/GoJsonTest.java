@@ -17,6 +17,11 @@ class GoJsonTest {
     }
 
     @Test
+    void otherNonAsciiIsWrittenAsIsExceptLineAndParagraphSeparators() {
+        assertEquals("\"\u00e9\u00fc\\u2028\\u2029\"", GoJson.writeString("\u00e9\u00fc\u2028\u2029"));
+    }
+
+    @Test
     void mapKeysAreSorted() {
         assertEquals("{\"a\":1,\"b\":2,\"c\":3}", GoJson.writeString(Map.of("c", 3, "a", 1, "b", 2)));
     }

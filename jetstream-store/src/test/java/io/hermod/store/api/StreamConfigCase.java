@@ -1,5 +1,6 @@
 package io.hermod.store.api;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ record StreamConfigCase(String title, Operation operation, String streamName, St
     ApiError hermodOutcome(Map<String, StreamConfig> streams) {
         StreamConfigValidator validator = new StreamConfigValidator();
         try {
-            StreamConfig requested = GoJson.readRequest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            StreamConfig requested = GoJson.readRequest(body.getBytes(StandardCharsets.UTF_8),
                     StreamConfig.class, StreamConfig.named(""));
             Collection<StreamConfig> existing = streams.values();
             StreamConfig result = operation == Operation.CREATE

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The defaults {@link StreamConfigValidator} fills in are those nats-server 2.9.10 echoes in its create replies. */
 class StreamConfigDefaultsTest {
@@ -34,6 +35,16 @@ class StreamConfigDefaultsTest {
         StreamConfig config = validator.applyDefaults(StreamConfig.named("ORDERS"));
 
         assertEquals(List.of("ORDERS"), config.subjects());
+    }
+
+    @Test
+    void namesWithWhitespaceOrWildcardsAreRefused() {
+        for (String name : List.of("a b", "a\tb", "a.b", "a*", "b>", "")) {
+            JsApiException refused = assertThrows(JsApiException.class,
+                    () -> validator.applyDefaults(StreamConfig.named(name)));
+            assertEquals(JsApiError.STREAM_INVALID_CONFIG.error(
+                    "stream name is required and can not contain '.', '*', '>'"), refused.error(), name);
+        }
     }
 
     @Test
