@@ -4,6 +4,7 @@ import io.hermod.core.auth.AuthConfig;
 import io.hermod.core.server.HermodServer;
 import io.hermod.core.server.ServerOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +18,7 @@ import java.util.concurrent.Callable;
  * the config file, which overrides the defaults.
  */
 @Command(name = "server",
-        description = "Run the Hermod broker (NATS protocol on TCP).",
+        description = "Run the Hermod broker (NATS protocol on TCP, optionally TLS).",
         sortOptions = false,
         footer = {"", "Examples:",
                 "  hermod server                          0.0.0.0:4222, store in data/store",
@@ -25,6 +26,7 @@ import java.util.concurrent.Callable;
                 "  hermod server -c data/hermod.conf      nats-server configuration file",
                 "  hermod server -m 8222                  monitoring on http://<host>:8222/varz",
                 "  hermod server --user u --pass p        require a user and password",
+                "  hermod server --tlscert c.pem --tlskey k.pem --tlscacert ca.pem --tlsverify   mutual TLS",
                 "  hermod server --signal reload=1234     make server 1234 reload its config (or: kill -HUP 1234)",
                 "", "Stop with Ctrl-C or SIGTERM: the server stops accepting, flushes what is pending and exits.",
                 "SIGHUP reloads the config file and flags: authorization and limits change, connections stay."})
@@ -83,6 +85,9 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = {"--auth"}, paramLabel = "TOKEN", description = "Authorization token required for connections.")
     private String token;
 
+    @Mixin
+    private TlsFlags tlsFlags = new TlsFlags();
+
     @Option(names = {"--signal"}, paramLabel = "SIGNAL=PID",
             description = "Send a signal to a running server and exit: reload=PID.")
     private String signal;
@@ -127,7 +132,9 @@ public final class ServerCommand implements Callable<Integer> {
             b.authorization(new AuthConfig(token, user, user == null ? null : (password == null ? "" : password),
                     List.of(), List.of(), null));
         }
-        return b.build();
+        ServerOptions built = b.build();
+        // The flags' TLS keeps the config file's timeout and verify_and_map, so it is applied to the built options.
+        return tlsFlags.given() ? built.toBuilder().tls(tlsFlags.apply(built.tls())).build() : built;
     }
 
     /** The config file read again with the same flags on top, for a reload. */

@@ -3,14 +3,18 @@ package io.hermod.core.auth;
 import io.hermod.core.protocol.ConnectOptions;
 
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Checks a client's CONNECT credentials against an {@link AuthConfig}, in nats-server's order: an NKey (when NKey
  * users exist and the client names one, its signature of the connection's nonce must verify), else a user of the
- * users list (or the no_auth_user for a client that sends no credentials), else the token, else the single user.
+ * users list (with {@code verify_and_map}, the one the client's certificate names, see
+ * {@link CertificateUserMapping}; otherwise the CONNECT's user, or the no_auth_user for a client that sends no
+ * credentials), else the token, else the single user.
  * Immutable and thread-safe; a new one is built when the configuration is reloaded.
  */
 public final class Authenticator {
@@ -18,6 +22,7 @@ public final class Authenticator {
     private final Map<String, User> users = new HashMap<>();
     private final Map<String, NkeyUser> nkeys = new HashMap<>();
     private final Map<String, NKeyPublicKey> nkeyKeys = new HashMap<>();
+    private final CertificateUserMapping certificateMapping;
 
     public Authenticator(AuthConfig config) {
         this.config = config;
@@ -28,6 +33,7 @@ public final class Authenticator {
             nkeys.put(user.publicKey(), user);
             nkeyKeys.put(user.publicKey(), NKeyPublicKey.parseUserKey(user.publicKey()));
         }
+        certificateMapping = new CertificateUserMapping(config.users());
     }
 
     public AuthConfig config() {
@@ -42,16 +48,33 @@ public final class Authenticator {
         return config.nonceRequired();
     }
 
+    /** As {@link #authenticate(ConnectOptions, String, boolean, List)} on a listener without verify_and_map. */
+    public Optional<ClientIdentity> authenticate(ConnectOptions connect, String nonce) {
+        return authenticate(connect, nonce, false, List.of());
+    }
+
     /**
-     * @param nonce the nonce this connection's INFO carried, null when there was none
+     * @param nonce            the nonce this connection's INFO carried, null when there was none
+     * @param mapCertificate   whether the client's listener has {@code verify_and_map}: a users-list client is
+     *                         then the user its certificate names (the CONNECT's user is ignored, its password
+     *                         must still match that user's, so is empty for a user without one)
+     * @param peerCertificates the client's verified chain, leaf first; empty without a certificate, which fails
+     *                         the mapping
      * @return who the client is, or empty when its credentials do not pass
      */
-    public Optional<ClientIdentity> authenticate(ConnectOptions connect, String nonce) {
+    public Optional<ClientIdentity> authenticate(ConnectOptions connect, String nonce, boolean mapCertificate,
+                                                 List<X509Certificate> peerCertificates) {
         if (!config.required()) {
             return Optional.of(ClientIdentity.ANONYMOUS);
         }
         if (!nkeys.isEmpty() && notEmpty(connect.nkey)) {
             return authenticateNkey(connect, nonce);
+        }
+        if (!users.isEmpty() && mapCertificate) {
+            Optional<User> mapped = peerCertificates.isEmpty() ? Optional.empty()
+                    : certificateMapping.userFor(peerCertificates.get(0));
+            return mapped.filter(user -> Passwords.matches(user.password(), connect.pass))
+                    .map(user -> new ClientIdentity(user.name(), user.permissions()));
         }
         if (!users.isEmpty()) {
             String name = connect.user;

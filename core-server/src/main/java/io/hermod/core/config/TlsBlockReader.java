@@ -23,7 +23,7 @@ final class TlsBlockReader {
     private static final String PREFIX = "error parsing tls config, ";
     /** Keys of nats-server's tls block that Hermod does not implement; refused rather than ignored. */
     private static final Set<String> UNSUPPORTED = Set.of("cipher_suites", "curve_preferences", "insecure",
-            "pinned_certs", "verify_and_map", "verify_cert_and_check_known_urls", "connection_rate_limit",
+            "pinned_certs", "verify_cert_and_check_known_urls", "connection_rate_limit",
             "ocsp_peer", "handshake_first", "cert_store", "cert_match_by", "cert_match", "ca_certs_match");
 
     private TlsBlockReader() {
@@ -37,6 +37,7 @@ final class TlsBlockReader {
         Path key = null;
         Path ca = null;
         boolean verify = false;
+        boolean verifyAndMap = false;
         Duration timeout = TlsSettings.DEFAULT_TIMEOUT;
         for (ConfigEntry e : map.entries().values()) {
             String name = e.key().toLowerCase(Locale.ROOT);
@@ -49,6 +50,13 @@ final class TlsBlockReader {
                         throw new ConfigException(e.keyPosition(), PREFIX + "expected 'verify' to be a boolean");
                     }
                     verify = b.value();
+                }
+                case "verify_and_map" -> {
+                    if (!(e.value() instanceof ConfigBoolean b)) {
+                        throw new ConfigException(e.keyPosition(), PREFIX
+                                + "expected 'verify_and_map' to be a boolean");
+                    }
+                    verifyAndMap = b.value();
                 }
                 case "timeout" -> timeout = timeout(e);
                 default -> {
@@ -67,7 +75,8 @@ final class TlsBlockReader {
             throw new ConfigException(block.keyPosition(), "missing 'key_file' in TLS configuration");
         }
         try {
-            return TlsSettings.load(cert, key, ca, verify, timeout);
+            // verify_and_map implies verify, whatever the order of the two keys.
+            return TlsSettings.load(cert, key, ca, verify || verifyAndMap, verifyAndMap, timeout);
         } catch (TlsConfigurationException e) {
             throw new ConfigException(block.keyPosition(), e.getMessage());
         }

@@ -16,6 +16,7 @@ import io.hermod.core.routing.MessageSink;
 import io.hermod.core.routing.Subscription;
 import io.hermod.core.subject.SubjectValidator;
 import io.hermod.core.transport.CloseReason;
+import io.hermod.core.transport.TlsSettings;
 import io.hermod.core.transport.TransportSecurity;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -73,9 +74,15 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
     private String nonce;
     /** Null when the client may publish and subscribe anywhere. Written on the event loop, read by deliverers. */
     private volatile ConnectionPermissions permissions;
+    private final boolean websocket;
 
-    ClientConnection(ServerContext server) {
+    /**
+     * @param websocket whether the client came through the websocket listener, whose own {@code tls} block then
+     *                  decides {@code verify_and_map}, as in nats-server
+     */
+    ClientConnection(ServerContext server, boolean websocket) {
         this.server = server;
+        this.websocket = websocket;
         this.settings = server.settings();
         this.options = settings.options();
         this.clientId = server.registry().nextClientId();
@@ -448,7 +455,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
             permissions = null;
             return true;
         }
-        Optional<ClientIdentity> identity = authenticator.authenticate(connect, nonce);
+        Optional<ClientIdentity> identity = authenticator.authenticate(connect, nonce, mapsCertificateToUser(),
+                peerCertificates());
         if (identity.isEmpty()) {
             log.info("{} authentication error", this);
             sendError(ProtocolError.AUTH_VIOLATION);
@@ -458,6 +466,12 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
         cancelAuthTimer();
         permissions = ConnectionPermissions.of(identity.get().permissions());
         return true;
+    }
+
+    /** Whether this client's listener has {@code verify_and_map}, in the current (possibly reloaded) options. */
+    private boolean mapsCertificateToUser() {
+        TlsSettings tls = websocket ? (options.websocket() == null ? null : options.websocket().tls()) : options.tls();
+        return tls != null && tls.mapCertificateToUser();
     }
 
     private void startAuthTimer() {

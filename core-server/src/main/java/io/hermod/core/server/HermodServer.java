@@ -90,7 +90,7 @@ public final class HermodServer implements AutoCloseable {
                 .option(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childHandler(ClientPipelines.tcp(options.tls(), () -> new ClientConnection(context)));
+                .childHandler(ClientPipelines.tcp(options.tls(), () -> new ClientConnection(context, false)));
         try {
             listener = bootstrap.bind(options.host(), options.port()).sync().channel();
         } catch (Exception e) {
@@ -177,7 +177,7 @@ public final class HermodServer implements AutoCloseable {
 
     private void startWebsocketListener(WebSocketSettings ws) throws InterruptedException {
         ChannelInitializer<SocketChannel> pipeline = ClientPipelines.websocket(ws, maxWebsocketFrame(),
-                () -> new ClientConnection(context));
+                () -> new ClientConnection(context, true));
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptors, workers)
                 .channel(transport.serverChannel())

@@ -94,9 +94,21 @@ class ConfigTlsWebSocketTest {
     }
 
     @Test
+    void verifyAndMapImpliesVerifyWhateverTheKeyOrder() {
+        TlsSettings mapped = load(tlsBlock("  ca_file: \"" + certs.caFile() + "\"\n  verify_and_map: true\n")).tls();
+        assertTrue(mapped.mapCertificateToUser());
+        assertTrue(mapped.verify());
+        TlsSettings overridden = load(tlsBlock("  verify_and_map: true\n  verify: false\n")).tls();
+        assertTrue(overridden.verify());
+        assertFalse(load(tlsBlock("  verify: true\n")).tls().mapCertificateToUser());
+        assertEquals("hermod.conf:4:3: error parsing tls config, expected 'verify_and_map' to be a boolean",
+                error(tlsBlock("  verify_and_map: \"yes\"\n")));
+    }
+
+    @Test
     void tlsOptionsHermodDoesNotImplementAreRefused() {
-        assertEquals("hermod.conf:4:3: \"verify_and_map\" is a nats-server TLS option that Hermod does not support"
-                + " yet", error(tlsBlock("  verify_and_map: true\n")));
+        assertEquals("hermod.conf:4:3: \"pinned_certs\" is a nats-server TLS option that Hermod does not support"
+                + " yet", error(tlsBlock("  pinned_certs: []\n")));
     }
 
     @Test

@@ -41,8 +41,19 @@ final class RunningServer implements AutoCloseable {
         return connect(b -> b);
     }
 
+    /** The websocket listener's plain {@code ws://} URL. */
+    String websocketUrl() {
+        return "ws://127.0.0.1:" + server.websocketPort();
+    }
+
     Connection connect(UnaryOperator<Options.Builder> customize) throws IOException, InterruptedException {
-        Options.Builder b = new Options.Builder().server(url()).connectionTimeout(Duration.ofSeconds(5))
+        return connect(url(), customize);
+    }
+
+    /** A jnats connection to {@code url} (nats://, ws:// or wss://) that does not reconnect. */
+    static Connection connect(String url, UnaryOperator<Options.Builder> customize)
+            throws IOException, InterruptedException {
+        Options.Builder b = new Options.Builder().server(url).connectionTimeout(Duration.ofSeconds(5))
                 .maxReconnects(0).errorListener(new QuietErrorListener());
         return Nats.connect(customize.apply(b).build());
     }

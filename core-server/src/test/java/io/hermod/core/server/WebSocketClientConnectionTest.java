@@ -7,7 +7,6 @@ import io.hermod.core.transport.TlsSettings;
 import io.hermod.core.transport.WebSocketSettings;
 import io.nats.client.Connection;
 import io.nats.client.Message;
-import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.Subscription;
 import org.junit.jupiter.api.Test;
@@ -37,9 +36,7 @@ class WebSocketClientConnectionTest {
     }
 
     private static Connection connect(String url, UnaryOperator<Options.Builder> customize) throws Exception {
-        Options.Builder b = new Options.Builder().server(url).connectionTimeout(Duration.ofSeconds(5))
-                .maxReconnects(0).errorListener(new QuietErrorListener());
-        return Nats.connect(customize.apply(b).build());
+        return RunningServer.connect(url, customize);
     }
 
     private static void assertDelivered(Connection from, Connection to, String subject) throws Exception {

@@ -23,7 +23,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A test CA with a server certificate (for localhost and 127.0.0.1) and client certificates, made once per test
  * JVM with the JDK's {@code keytool} (run as a process, no network) and written as PEM files the way nats-server
- * configs name them. Also builds the client-side {@link SSLContext}s the tests connect with.
+ * configs name them; further client certificates with a chosen subject and subject alternative names are issued
+ * on demand ({@link #issueClient}). Also builds the client-side {@link SSLContext}s the tests connect with.
+ * Thread-safe.
  */
 public final class TestCertificates {
     private static final char[] PASSWORD = "hermod-test".toCharArray();
@@ -76,6 +78,37 @@ public final class TestCertificates {
     /** Trusts the test CA and presents the self-signed stranger certificate. */
     public SSLContext clientContextWithStrangerCertificate() {
         return context("stranger");
+    }
+
+    /**
+     * A client certificate the test CA signed, issued on first use under {@code name} (later calls with the same
+     * name return the same one).
+     *
+     * @param dname keytool's {@code -dname}, e.g. {@code CN=alice,OU=eng,O=Acme} (encoded O first, as RFC 2253
+     *              lists the most specific RDN first)
+     * @param san   keytool's subject alternative names, e.g. {@code email:alice@acme.io,dns:alice.acme.io,
+     *              uri:spiffe://acme/alice}; null for none
+     */
+    public synchronized IssuedClient issueClient(String name, String dname, String san) {
+        if (!Files.exists(dir.resolve(name + "-cert.pem"))) {
+            try {
+                issue(name, dname, "EKU=clientAuth", san == null ? null : "SAN=" + san);
+                try (var files = Files.list(dir)) {
+                    files.forEach(f -> f.toFile().deleteOnExit());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        try {
+            return new IssuedClient(readCertificate(dir.resolve(name + "-cert.pem")), context(name));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A client certificate and the context that trusts the test CA and presents it. */
+    public record IssuedClient(X509Certificate certificate, SSLContext sslContext) {
     }
 
     private SSLContext context(String identity) {
