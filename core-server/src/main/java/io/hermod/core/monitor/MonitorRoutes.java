@@ -26,6 +26,7 @@ final class MonitorRoutes {
                 "/connz", new ConnzEndpoint(source),
                 "/subsz", new SubszEndpoint(source),
                 "/healthz", new HealthzEndpoint(),
+                "/jsz", new JszEndpoint(source),
                 "/metrics", new MetricsEndpoint(source, process));
     }
 

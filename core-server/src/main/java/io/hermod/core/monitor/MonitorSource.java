@@ -38,6 +38,9 @@ public interface MonitorSource {
     /** The open client connections, each a snapshot; subscriptions included only when asked for. */
     List<ConnectionSnapshot> openConnections(boolean withSubscriptions);
 
+    /** JetStream's reporter while JetStream runs, else null. */
+    JetStreamReporter jetStream();
+
     /** Recently closed connections, oldest first, each with the subscriptions it had when it closed. */
     List<ConnectionSnapshot> closedConnections();
 }

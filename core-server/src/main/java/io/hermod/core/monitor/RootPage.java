@@ -22,6 +22,7 @@ final class RootPage implements MonitorEndpoint {
             \t<a href=./varz>General</a>
             \t<a href=./connz>Connections</a>
             \t<a href=./subsz>Subscriptions</a>
+            \t<a href=./jsz>JetStream</a>
             \t<a href=./metrics>Metrics (Prometheus)</a>
             \t<a href=./healthz class=last>Health Probe</a>
             \t<a href=https://docs.nats.io/running-a-nats-service/nats_admin/monitoring>Help</a>

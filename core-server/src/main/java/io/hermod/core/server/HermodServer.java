@@ -6,6 +6,7 @@ import io.hermod.core.auth.Authenticator;
 import io.hermod.core.auth.ConnectionPermissions;
 import io.hermod.core.auth.Permissions;
 import io.hermod.core.client.InProcessConnection;
+import io.hermod.core.monitor.JetStreamReporter;
 import io.hermod.core.monitor.MonitorServer;
 import io.hermod.core.routing.MessageRouter;
 import io.hermod.core.transport.ClientPipelines;
@@ -64,6 +65,7 @@ public final class HermodServer implements AutoCloseable {
             GlobalEventExecutor.INSTANCE);
     private ServerContext context;
     private volatile boolean closing;
+    private volatile JetStreamReporter jetStreamReporter;
 
     public HermodServer(ServerOptions options) {
         this.options = options;
@@ -129,7 +131,7 @@ public final class HermodServer implements AutoCloseable {
         String httpHost = options.httpHost() != null ? options.httpHost() : options.host();
         monitorLoop = transport.newGroup(1, "hermod-monitor");
         monitor = new MonitorServer(new ServerMonitorSource(options, identity, router, stats, registry, startTime,
-                clientPort, httpHost, this::httpPort), monitorLoop, transport.serverChannel());
+                clientPort, httpHost, this::httpPort, () -> jetStreamReporter), monitorLoop, transport.serverChannel());
         try {
             monitor.start(httpHost, Math.max(0, options.httpPort()));
         } catch (Exception e) {
@@ -137,6 +139,11 @@ public final class HermodServer implements AutoCloseable {
             shutdownGroups();
             throw e;
         }
+    }
+
+    /** JetStream registers here while it runs, so that {@code /jsz} reports it; null unregisters. */
+    public void jetStreamReporter(JetStreamReporter reporter) {
+        this.jetStreamReporter = reporter;
     }
 
     /** The monitoring port actually bound, or 0 when monitoring is off. */

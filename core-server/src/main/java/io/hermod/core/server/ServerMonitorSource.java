@@ -2,6 +2,7 @@ package io.hermod.core.server;
 
 import io.hermod.core.monitor.ClosedConnections;
 import io.hermod.core.monitor.ConnectionSnapshot;
+import io.hermod.core.monitor.JetStreamReporter;
 import io.hermod.core.monitor.MonitorSource;
 import io.hermod.core.routing.MessageRouter;
 import io.hermod.core.subject.SubjectIndexStats;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /** What {@link HermodServer} shows its monitoring endpoints. Thread-safe. */
 final class ServerMonitorSource implements MonitorSource {
@@ -22,10 +24,11 @@ final class ServerMonitorSource implements MonitorSource {
     private final int clientPort;
     private final String httpHost;
     private final IntSupplier httpPort;
+    private final Supplier<JetStreamReporter> jetStream;
 
     ServerMonitorSource(ServerOptions options, ServerIdentity identity, MessageRouter router, ServerStats stats,
                         ConnectionRegistry registry, Instant startTime, int clientPort, String httpHost,
-                        IntSupplier httpPort) {
+                        IntSupplier httpPort, Supplier<JetStreamReporter> jetStream) {
         this.options = options;
         this.identity = identity;
         this.router = router;
@@ -35,6 +38,7 @@ final class ServerMonitorSource implements MonitorSource {
         this.clientPort = clientPort;
         this.httpHost = httpHost;
         this.httpPort = httpPort;
+        this.jetStream = jetStream;
     }
 
     @Override public String serverId() { return identity.id(); }
@@ -49,6 +53,7 @@ final class ServerMonitorSource implements MonitorSource {
     @Override public ServerStats stats() { return stats; }
     @Override public int connectionCount() { return registry.size(); }
     @Override public SubjectIndexStats subjectIndexStats() { return router.indexStats(); }
+    @Override public JetStreamReporter jetStream() { return jetStream.get(); }
 
     @Override
     public List<ConnectionSnapshot> openConnections(boolean withSubscriptions) {

@@ -107,6 +107,7 @@ class MonitoringFieldsDifferentialTest {
             fields(get(http, httpPort, "/subsz"), "subsz", fields);
             fields(get(http, httpPort, "/subsz?subs=1&test=foo"), "subsz", fields);
             fields(get(http, httpPort, "/healthz"), "healthz", fields);
+            fields(get(http, httpPort, "/jsz"), "jsz", fields);
         }
         return fields;
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -257,11 +258,34 @@ class MonitorEndpointsTest {
         assertEquals("application/javascript", jsonp.headers().firstValue("Content-Type").orElse(""));
         assertEquals(3, server.json("/subscriptionsz").get("num_subscriptions").asInt(), "nats-server's old name");
 
-        for (String path : List.of("/nope", "/varz/", "/connz/x", "/jsz")) {
+        for (String path : List.of("/nope", "/varz/", "/connz/x", "/jsz/")) {
             HttpResponse<String> missing = server.get(path);
             assertEquals(404, missing.statusCode(), path);
             assertEquals("404 page not found\n", missing.body());
         }
+    }
+
+    @Test
+    void jszSaysDisabledWithoutJetStreamAndReportsWhatJetStreamHandsOver() throws Exception {
+        JsonNode off = server.json("/jsz");
+        assertTrue(off.get("disabled").asBoolean());
+        assertEquals(0, off.get("streams").asLong());
+        assertEquals(0, off.get("config").get("max_storage").asLong());
+
+        server.server().jetStreamReporter(() -> new io.hermod.core.monitor.JetStreamReport(
+                1024, 4096, "/data/store", 10, 20, 7, 1, 2, 3, 40, 50));
+        JsonNode on = server.json("/jsz");
+        assertNull(on.get("disabled"), "nats-server leaves the flag out when JetStream runs");
+        assertEquals(4096, on.get("config").get("max_storage").asLong());
+        assertEquals("/data/store", on.get("config").get("store_dir").asText());
+        assertEquals(20, on.get("storage").asLong());
+        assertEquals(7, on.get("api").get("total").asLong());
+        assertEquals(1, on.get("api").get("errors").asLong());
+        assertEquals(2, on.get("streams").asLong());
+        assertEquals(3, on.get("consumers").asLong());
+        assertEquals(40, on.get("messages").asLong());
+        assertEquals(50, on.get("bytes").asLong());
+        assertEquals(1, on.get("accounts").asLong());
     }
 
     @Test

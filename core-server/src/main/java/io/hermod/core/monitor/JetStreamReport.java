@@ -1,0 +1,10 @@
+package io.hermod.core.monitor;
+
+/**
+ * JetStream's figures as {@code /jsz} shows them (nats-server's JSInfo). core-server knows nothing of streams:
+ * the JetStream module hands these over through a {@link JetStreamReporter}.
+ */
+public record JetStreamReport(long maxMemory, long maxStorage, String storeDir, long memory, long storage,
+                              long apiTotal, long apiErrors, long streams, long consumers, long messages,
+                              long bytes) {
+}
