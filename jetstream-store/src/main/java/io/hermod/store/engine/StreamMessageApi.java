@@ -69,12 +69,18 @@ final class StreamMessageApi {
         if (config.denyDelete()) {
             throw JsApiError.STREAM_MSG_DELETE_FAILED.exception("message delete not permitted");
         }
+        // nats-server's file store: past the end is EOF, below the first sequence "no message found", a gap
+        // inside the stream "sequence N not found".
         StreamStore store = stream.store();
-        if (request.seq() > store.state().lastSeq()) {
+        io.hermod.store.StreamState state = store.state();
+        if (request.seq() > state.lastSeq()) {
             throw JsApiError.STREAM_MSG_DELETE_FAILED.exception("stream store EOF");
         }
-        if (!await(store.delete(request.seq()), JsApiError.STREAM_MSG_DELETE_FAILED)) {
+        if (request.seq() < state.firstSeq()) {
             throw JsApiError.STREAM_MSG_DELETE_FAILED.exception("no message found");
+        }
+        if (!await(store.delete(request.seq()), JsApiError.STREAM_MSG_DELETE_FAILED)) {
+            throw JsApiError.SEQUENCE_NOT_FOUND.exception(request.seq());
         }
         return StreamMsgDeleteResponse.ok();
     }

@@ -78,7 +78,9 @@ final class StreamRegistry {
     void update(Stream stream, StreamConfig config) {
         await(stream.publisher().exclusive(() -> {
             stream.store().close();
-            stream.replace(config, openStore(config, stream.created()));
+            StreamStore store = openStore(config, stream.created());
+            LimitEnforcer.apply(store);
+            stream.replace(config, store);
             stream.publisher().recover();
         }, swapper));
         subscribe(stream);

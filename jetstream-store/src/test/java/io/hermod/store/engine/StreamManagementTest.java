@@ -135,6 +135,10 @@ class StreamManagementTest {
         assertEquals(10, updated.getConfiguration().getMaxMsgs());
         assertEquals(1, updated.getStreamState().getMsgCount());
         assertEquals(2, js.publish("u.b", new byte[1]).getSeqno());
+        js.publish("u.b", new byte[1]);
+        StreamInfo lowered = jsm.updateStream(stream("U", "u.a", "u.b").maxMessages(1).build());
+        assertEquals(1, lowered.getStreamState().getMsgCount(), "a lowered limit applies at once");
+        assertEquals(3, lowered.getStreamState().getFirstSequence());
         assertApiError(500, 10052, "stream configuration update can not change storage type",
                 () -> jsm.updateStream(stream("U", "u.a").storageType(StorageType.Memory).build()));
     }
@@ -233,14 +237,19 @@ class StreamManagementTest {
         for (int i = 0; i < 5; i++) {
             js.publish("m", new byte[1]);
         }
-        assertTrue(jsm.deleteMessage("M", 2));
-        assertTrue(jsm.deleteMessage("M", 3, false));
-        assertApiError(500, 10057, "no message found", () -> jsm.deleteMessage("M", 2));
+        jsm.deleteMessage("M", 3);
+        StreamInfo gap = jsm.getStreamInfo("M", StreamInfoOptions.builder().deletedDetails().build());
+        assertEquals(List.of(3L), gap.getStreamState().getDeleted());
+        assertEquals(1, gap.getStreamState().getDeletedCount());
+        assertTrue(jsm.deleteMessage("M", 2, false));
+        assertApiError(400, 10043, "sequence 2 not found", () -> jsm.deleteMessage("M", 2));
+        assertTrue(jsm.deleteMessage("M", 1));
+        assertApiError(500, 10057, "no message found", () -> jsm.deleteMessage("M", 1));
         assertApiError(500, 10057, "stream store EOF", () -> jsm.deleteMessage("M", 99));
         StreamInfo info = jsm.getStreamInfo("M", StreamInfoOptions.builder().deletedDetails().build());
-        assertEquals(3, info.getStreamState().getMsgCount());
-        assertEquals(2, info.getStreamState().getDeletedCount());
-        assertEquals(List.of(2L, 3L), info.getStreamState().getDeleted());
+        assertEquals(2, info.getStreamState().getMsgCount());
+        assertEquals(4, info.getStreamState().getFirstSequence());
+        assertEquals(0, info.getStreamState().getDeletedCount());
     }
 
     @Test
