@@ -98,7 +98,32 @@ class StreamApiDifferentialTest {
                 Step.api("$JS.API.STREAM.DELETE.KV", ""),
                 Step.api("$JS.API.STREAM.DELETE.KV", ""),
                 Step.api("$JS.API.STREAM.INFO.KV", ""),
-                Step.api("$JS.API.STREAM.NAMES", ""));
+                Step.api("$JS.API.STREAM.NAMES", ""),
+                Step.api("$JS.API.STREAM.CREATE.LIM", "{\"name\":\"LIM\",\"subjects\":[\"lim.*\"],\"max_bytes\":100,"
+                        + "\"discard\":\"new\",\"max_msg_size\":70}"),
+                Step.publish("lim.a", "x".repeat(60)),
+                Step.publish("lim.a", "x".repeat(60)),
+                Step.publish("lim.a", "x".repeat(71)),
+                Step.api("$JS.API.STREAM.CREATE.PER", "{\"name\":\"PER\",\"subjects\":[\"per.*\"],"
+                        + "\"max_msgs_per_subject\":1,\"discard\":\"new\",\"discard_new_per_subject\":true,"
+                        + "\"storage\":\"memory\"}"),
+                Step.publish("per.a", "1"),
+                Step.publish("per.b", "2"),
+                Step.publish("per.a", "3"),
+                Step.publish("per.c", "Nats-Expected-Last-Subject-Sequence", "0", "4"),
+                Step.api("$JS.API.STREAM.CREATE.DENY", "{\"name\":\"DENY\",\"deny_delete\":true,\"deny_purge\":true}"),
+                Step.publish("DENY", "d"),
+                Step.api("$JS.API.STREAM.PURGE.DENY", ""),
+                Step.api("$JS.API.STREAM.MSG.DELETE.DENY", "{\"seq\":1}"),
+                Step.api("$JS.API.STREAM.MSG.DELETE.DENY", ""),
+                Step.api("$JS.API.STREAM.UPDATE.DENY", "{\"name\":\"DENY\",\"deny_delete\":true,\"deny_purge\":true,"
+                        + "\"sealed\":true}"),
+                Step.publish("DENY", "sealed"),
+                Step.api("$JS.API.STREAM.PURGE.DENY", ""),
+                Step.api("$JS.API.STREAM.UPDATE.DENY", "{\"name\":\"DENY\"}"),
+                Step.api("$JS.API.STREAM.NAMES", "{\"offset\":2}"),
+                Step.api("$JS.API.STREAM.LIST", "{\"subject\":\"per.>\"}"),
+                Step.api("$JS.API.INFO", ""));
     }
 
     @Test
