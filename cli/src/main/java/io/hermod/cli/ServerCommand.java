@@ -3,6 +3,7 @@ package io.hermod.cli;
 import io.hermod.core.auth.AuthConfig;
 import io.hermod.core.server.HermodServer;
 import io.hermod.core.server.ServerOptions;
+import io.hermod.store.engine.JetStreamService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,6 +26,7 @@ import java.util.concurrent.Callable;
                 "  hermod server -a 127.0.0.1 -p 4333 -D  loopback only, another port, debug log",
                 "  hermod server -c data/hermod.conf      nats-server configuration file",
                 "  hermod server -m 8222                  monitoring on http://<host>:8222/varz",
+                "  hermod server -js -sd /var/hermod      JetStream, store in /var/hermod",
                 "  hermod server --user u --pass p        require a user and password",
                 "  hermod server --tlscert c.pem --tlskey k.pem --tlscacert ca.pem --tlsverify   mutual TLS",
                 "  hermod server --signal reload=1234     make server 1234 reload its config (or: kill -HUP 1234)",
@@ -55,7 +57,7 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = {"-ms", "--https_port"}, paramLabel = "PORT", description = "HTTPS port for monitoring (not available yet).")
     private Integer httpsPort;
 
-    @Option(names = {"-js", "--jetstream"}, description = "Enable JetStream (not available yet).")
+    @Option(names = {"-js", "--jetstream"}, description = "Enable JetStream (streams; store in --store_dir).")
     private boolean jetstream;
 
     @Option(names = {"-sd", "--store_dir"}, paramLabel = "DIR", description = "JetStream store directory (default: data/store).")
@@ -100,14 +102,26 @@ public final class ServerCommand implements Callable<Integer> {
         if (httpsPort != null) {
             throw new NotAvailableYetException("HTTPS monitoring (-ms/--https_port)");
         }
-        if (jetstream) {
-            throw new NotAvailableYetException("JetStream (-js/--jetstream)");
-        }
         ServerOptions options = options();
         LogSetup.apply(options);
-        HermodServer server = new HermodServer(options).start();
+        HermodServer server = new HermodServer(options);
+        JetStreamService jetStream = JetStreamStartup.startIfEnabled(server, options);
+        try {
+            server.start();
+        } catch (InterruptedException | RuntimeException e) {
+            if (jetStream != null) {
+                jetStream.close();
+            }
+            throw e;
+        }
         ReloadOnHangup.install(() -> server.reload(reloadedOptions()));
-        Thread hook = new Thread(server::close, "hermod-shutdown");
+        Thread hook = new Thread(() -> {
+            // JetStream first: its pending writes complete and their PubAcks go out before the server drains.
+            if (jetStream != null) {
+                jetStream.close();
+            }
+            server.close();
+        }, "hermod-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         server.awaitTermination();
         return 0;
@@ -123,6 +137,7 @@ public final class ServerCommand implements Callable<Integer> {
         if (httpPort != null) b.httpPort(httpPort);
         if (name != null) b.serverName(name);
         if (storeDir != null) b.storeDir(storeDir);
+        if (jetstream) b.jetstream(true);
         if (maxPayload != null) b.maxPayload(maxPayload);
         if (debug || debugAndTrace) b.debug(true);
         if (trace || debugAndTrace) b.trace(true);

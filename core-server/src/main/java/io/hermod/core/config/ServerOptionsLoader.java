@@ -79,6 +79,8 @@ public final class ServerOptionsLoader {
             case "no_auth_user" -> b.noAuthUser(OptionValueReader.string(key, v));
             case "tls" -> b.tls(TlsBlockReader.read(entry));
             case "websocket", "ws" -> b.websocket(WebSocketBlockReader.read(entry));
+            case "jetstream" -> JetStreamBlockReader.apply(entry, b, warnings);
+            case "store_dir", "storedir" -> b.storeDir(Path.of(OptionValueReader.string(key, v)));
             default -> {
                 return false;
             }

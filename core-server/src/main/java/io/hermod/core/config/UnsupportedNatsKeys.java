@@ -11,7 +11,7 @@ final class UnsupportedNatsKeys {
     private static final Set<String> KEYS = Set.of(
             "client_advertise", "trace_verbose", "mappings", "maps", "disable_sublist_cache", "no_sublist_cache",
             "accounts", "https", "https_port",
-            "http_base_path", "cluster", "gateway", "leaf", "leafnodes", "store_dir", "storedir", "jetstream",
+            "http_base_path", "cluster", "gateway", "leaf", "leafnodes",
             "logfile_size_limit", "log_size_limit", "syslog", "remote_syslog", "pidfile", "pid_file",
             "ports_file_dir", "prof_port", "max_traced_msg_len", "max_sub_tokens", "max_subscription_tokens",
             "ocsp", "allow_non_tls", "lame_duck_duration", "lame_duck_grace_period",

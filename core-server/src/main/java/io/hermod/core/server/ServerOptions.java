@@ -43,6 +43,7 @@ public final class ServerOptions {
     private final Path logFile;
     private final boolean jetstream;
     private final Path storeDir;
+    private final JetStreamOptions jetStreamOptions;
     private final int httpPort;
     private final String httpHost;
     private final TlsSettings tls;
@@ -68,6 +69,7 @@ public final class ServerOptions {
         this.logFile = b.logFile;
         this.jetstream = b.jetstream;
         this.storeDir = b.storeDir;
+        this.jetStreamOptions = b.jetStreamOptions;
         this.httpPort = b.httpPort;
         this.httpHost = b.httpHost;
         this.tls = b.tls;
@@ -100,6 +102,7 @@ public final class ServerOptions {
         b.logFile = logFile;
         b.jetstream = jetstream;
         b.storeDir = storeDir;
+        b.jetStreamOptions = jetStreamOptions;
         b.httpPort = httpPort;
         b.httpHost = httpHost;
         b.tls = tls;
@@ -130,6 +133,8 @@ public final class ServerOptions {
     public Path logFile() { return logFile; }
     public boolean jetstream() { return jetstream; }
     public Path storeDir() { return storeDir; }
+    /** The limits of the {@code jetstream} block (defaults when there was none). */
+    public JetStreamOptions jetStreamOptions() { return jetStreamOptions; }
     /** The monitoring HTTP port: 0 means no monitoring endpoint, -1 a free port picked at start (as nats-server). */
     public int httpPort() { return httpPort; }
     /** The monitoring HTTP host; null means the client {@link #host()}, as in nats-server. */
@@ -161,6 +166,7 @@ public final class ServerOptions {
         private Path logFile;
         private boolean jetstream;
         private Path storeDir = Path.of("data", "store");
+        private JetStreamOptions jetStreamOptions = JetStreamOptions.DEFAULTS;
         private int httpPort;
         private String httpHost;
         private TlsSettings tls;
@@ -190,6 +196,7 @@ public final class ServerOptions {
         public Builder logFile(Path v) { logFile = v; return this; }
         public Builder jetstream(boolean v) { jetstream = v; return this; }
         public Builder storeDir(Path v) { storeDir = Objects.requireNonNull(v, "storeDir"); return this; }
+        public Builder jetStreamOptions(JetStreamOptions v) { jetStreamOptions = Objects.requireNonNull(v, "jetStreamOptions"); return this; }
         public Builder httpPort(int v) { httpPort = v; return this; }
         public Builder httpHost(String v) { httpHost = v; return this; }
         public Builder tls(TlsSettings v) { tls = v; return this; }

@@ -198,7 +198,7 @@ class ConfigServerOptionsLoaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ocsp", "jetstream", "cluster", "gateway", "leafnodes",
+    @ValueSource(strings = {"ocsp", "cluster", "gateway", "leafnodes",
             "accounts", "mqtt", "https", "https_port", "system_account", "operator",
             "resolver", "MQTT", "Cluster"})
     void natsServerKeyHermodDoesNotSupportIsAnError(String key) {

@@ -1,5 +1,6 @@
 package io.hermod.store.file;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.hermod.store.DiscardPolicy;
 import io.hermod.store.StorageType;
@@ -11,13 +12,20 @@ import io.hermod.store.kv.KeyValueStorage;
 import io.hermod.store.kv.RocksKeyValueStorage;
 import io.hermod.store.memory.MemoryStreamStore;
 import io.hermod.store.proto.StreamConfigRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The store directory ({@code data/store} by default): {@code streams/<name>/} holds each file stream's
@@ -27,6 +35,7 @@ import java.util.Map;
  * <p>Thread-safe; each stream may be open once at a time.
  */
 public final class StoreDirectory implements AutoCloseable {
+    private static final String DELETION_MARKER = "hermod-deleting";
     private final Path root;
     private final FileStoreOptions options;
     private final KeyValueStorage kv;
@@ -37,6 +46,7 @@ public final class StoreDirectory implements AutoCloseable {
         this.root = root;
         this.options = options;
         this.kv = RocksKeyValueStorage.open(root.resolve("meta"));
+        finishInterruptedDeletions();
     }
 
     public static StoreDirectory open(Path root) {
@@ -60,14 +70,24 @@ public final class StoreDirectory implements AutoCloseable {
      * Opens a stream (recovering a file stream from its log), after recording its configuration durably. A memory
      * stream starts empty.
      */
-    public synchronized StreamStore openStream(StreamStoreConfig config) {
+    public StreamStore openStream(StreamStoreConfig config) {
+        return openStream(config, new byte[0], 0);
+    }
+
+    /**
+     * As {@link #openStream(StreamStoreConfig)}, recording beside the store's configuration the stream's full NATS
+     * configuration ({@code natsConfig}, opaque bytes to this class) and its creation time, as
+     * {@link #storedStreams()} returns them.
+     */
+    public synchronized StreamStore openStream(StreamStoreConfig config, byte[] natsConfig, long createdNanos) {
         if (closed) {
             throw new IllegalStateException("store directory closed: " + root);
         }
         if (open.containsKey(config.name())) {
             throw new IllegalStateException("stream already open: " + config.name());
         }
-        kv.putDurably(ColumnFamily.STREAM_CONFIG, key(config.name()), toRecord(config).toByteArray());
+        kv.putDurably(ColumnFamily.STREAM_CONFIG, key(config.name()), toRecord(config).toBuilder()
+                .setNatsConfig(ByteString.copyFrom(natsConfig)).setCreatedNanos(createdNanos).build().toByteArray());
         StreamStore store = config.storage() == StorageType.MEMORY
                 ? MemoryStreamStore.open(config, options.clock())
                 : FileStreamStore.open(kv, logDirectory(config.name()), config, options);
@@ -77,16 +97,89 @@ public final class StoreDirectory implements AutoCloseable {
 
     /** The configurations recorded by {@link #openStream}, in name order. */
     public List<StreamStoreConfig> storedConfigs() {
-        List<StreamStoreConfig> out = new ArrayList<>();
+        return storedStreams().stream().map(StoredStream::config).toList();
+    }
+
+    /**
+     * Every stream recorded by {@link #openStream} and not deleted, in name order, with what was recorded beside its
+     * configuration.
+     */
+    public List<StoredStream> storedStreams() {
+        List<StoredStream> out = new ArrayList<>();
         kv.scan(ColumnFamily.STREAM_CONFIG, new byte[0], null, (k, value) -> {
             try {
-                out.add(fromRecord(StreamConfigRecord.parseFrom(value)));
+                StreamConfigRecord record = StreamConfigRecord.parseFrom(value);
+                out.add(new StoredStream(fromRecord(record), record.getNatsConfig().toByteArray(),
+                        record.getCreatedNanos()));
             } catch (InvalidProtocolBufferException e) {
                 throw new StoreCorruptedException("unreadable stream config " + new String(k, StandardCharsets.UTF_8), e);
             }
             return true;
         });
         return out;
+    }
+
+    /**
+     * Removes a stream for good: its recorded configuration, its index keys and its log directory. The stream must
+     * not be open. A marker file written (and fsynced) into the log directory first makes the deletion complete
+     * even if the process dies half-way: {@link #open} finishes every deletion it finds marked, so neither a
+     * configuration without its log nor a log that a new stream of the same name would replay is left behind.
+     *
+     * @return false when no such stream was recorded
+     */
+    public synchronized boolean deleteStream(String name) {
+        if (closed) {
+            throw new IllegalStateException("store directory closed: " + root);
+        }
+        if (open.containsKey(name)) {
+            throw new IllegalStateException("stream is open: " + name);
+        }
+        boolean existed = kv.get(ColumnFamily.STREAM_CONFIG, key(name)) != null;
+        Path dir = logDirectory(name);
+        if (Files.isDirectory(dir)) {
+            try (FileChannel marker = FileChannel.open(dir.resolve(DELETION_MARKER), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE)) {
+                marker.force(true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot mark " + dir + " for deletion", e);
+            }
+        }
+        finishDeletion(name);
+        return existed;
+    }
+
+    /** Completes the deletions that a crash interrupted (log directories still holding the marker). */
+    private void finishInterruptedDeletions() {
+        Path streams = root.resolve("streams");
+        if (!Files.isDirectory(streams)) {
+            return;
+        }
+        try (Stream<Path> dirs = Files.list(streams)) {
+            for (Path dir : dirs.filter(d -> Files.exists(d.resolve(DELETION_MARKER))).toList()) {
+                finishDeletion(dir.getFileName().toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + streams, e);
+        }
+    }
+
+    private void finishDeletion(String name) {
+        kv.deleteDurably(ColumnFamily.STREAM_CONFIG, key(name));
+        new StreamIndexStore(kv, name).deleteAll(true);
+        Path dir = logDirectory(name);
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + dir, e);
+            }
+        }
+    }
+
+    /** A stream as recorded: the store's configuration, the opaque NATS configuration and the creation time. */
+    public record StoredStream(StreamStoreConfig config, byte[] natsConfig, long createdNanos) {
     }
 
     /** The shared key-value storage, for the other column families' owners (consumers). */

@@ -42,6 +42,20 @@ final class StreamIndexStore {
         prefix = ByteBuffer.allocate(name.length + 2).putShort((short) name.length).put(name).array();
     }
 
+    /** Removes every index key of the stream (totals, sequence runs, tombstones, subjects, message ids). */
+    void deleteAll(boolean sync) {
+        byte[] end = prefix.clone();
+        // The prefix ends in the name's UTF-8, whose bytes are never 0xFF: incrementing the last one bounds it.
+        end[end.length - 1]++;
+        try (KeyValueBatch batch = kv.newBatch()) {
+            for (ColumnFamily cf : new ColumnFamily[] {ColumnFamily.STREAM_STATE, ColumnFamily.SEQ_INDEX,
+                    ColumnFamily.SUBJECT_INDEX, ColumnFamily.DEDUPE}) {
+                batch.deleteRange(cf, prefix, end);
+            }
+            kv.write(batch, sync);
+        }
+    }
+
     /** The persisted totals, or {@code null} for a stream never committed. */
     StreamStateRecord loadState() {
         byte[] value = kv.get(ColumnFamily.STREAM_STATE, prefix);

@@ -1,0 +1,238 @@
+package io.hermod.store.engine;
+
+import io.hermod.core.client.Message;
+import io.hermod.store.AppendResult;
+import io.hermod.store.MessageRejectedException;
+import io.hermod.store.PurgeRequest;
+import io.hermod.store.StoredMessage;
+import io.hermod.store.StreamStore;
+import io.hermod.store.api.ApiError;
+import io.hermod.store.api.JsApiError;
+import io.hermod.store.api.StreamConfig;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
+/**
+ * A stream's publish path: checks a message as nats-server 2.9.10 does (sealed, {@code Nats-Expected-*},
+ * {@code Nats-Rollup}, size), appends it and answers the publisher's reply subject only once the append future
+ * completed, that is after the fsync under the default sync policy.
+ *
+ * <p>Order. Messages are issued to the store in the order they arrive (the store's writer keeps that order). A
+ * message whose checks depend on the stream's state (an expected last sequence, subject sequence or message id, or
+ * discard-new-per-subject) waits until every earlier write completed, and every later message waits behind it: the
+ * {@code gate} future chains them. Messages without such checks are issued directly while nothing waits.
+ *
+ * <p>Threads: {@link #onMessage} runs on the publisher's thread (a Netty event loop) and never blocks; deferred
+ * work runs on the thread completing the previous write (the store's writer), and only enqueues.
+ */
+final class StreamPublisher {
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+    private static final byte[] EMPTY = new byte[0];
+
+    private final Stream stream;
+    private final PublishContext context;
+    private final Object lock = new Object();
+    /** Completes once every message received so far has been issued to the store. Guarded by lock. */
+    private CompletableFuture<Void> gate = DONE;
+    /** Completes (never exceptionally) once the last issued write and its follow-ups completed. Guarded by lock. */
+    private CompletableFuture<Void> lastIssued = DONE;
+    /** The Nats-Msg-Id of the last stored message ("" when it had none), for Nats-Expected-Last-Msg-Id. */
+    private volatile String lastMsgId = "";
+
+    StreamPublisher(Stream stream, PublishContext context) {
+        this.stream = stream;
+        this.context = context;
+    }
+
+    /** Recovers the last message id from the newest stored message (after open or reopen). */
+    void recover() {
+        StreamStore store = stream.store();
+        long last = store.state().lastSeq();
+        String id = last == 0 ? null : store.load(last).map(m -> NatsHeaders.get(m.headers(), NatsHeaders.MSG_ID))
+                .orElse(null);
+        lastMsgId = id == null ? "" : id;
+    }
+
+    void onMessage(Message m) {
+        byte[] headers = m.headers() == null ? EMPTY : m.headers();
+        StreamConfig config = stream.config();
+        String rollup = NatsHeaders.get(headers, NatsHeaders.ROLLUP);
+        ApiError refused = checkStateless(config, m, headers, rollup);
+        if (refused != null) {
+            replyError(m, refused);
+            return;
+        }
+        if (rollup != null && !rollup.equals("sub") && !rollup.equals("all")) {
+            // nats-server 2.9.10 drops such a message without any reply.
+            return;
+        }
+        boolean needsState = NatsHeaders.get(headers, NatsHeaders.EXPECTED_LAST_SEQ) != null
+                || NatsHeaders.get(headers, NatsHeaders.EXPECTED_LAST_SUBJECT_SEQ) != null
+                || NatsHeaders.get(headers, NatsHeaders.EXPECTED_LAST_MSG_ID) != null
+                || config.discardNewPerSubject();
+        synchronized (lock) {
+            if (!needsState && gate.isDone()) {
+                issue(m, headers, rollup);
+                return;
+            }
+            CompletableFuture<Void> previous = gate;
+            gate = needsState
+                    ? previous.thenCompose(v -> lastIssued()).thenRun(() -> checkThenIssue(m, headers, rollup))
+                    : previous.thenRun(() -> issue(m, headers, rollup));
+            gate = gate.exceptionally(e -> null);
+        }
+    }
+
+    /**
+     * Runs {@code operation} on {@code executor} once every write issued so far completed, holding later messages
+     * back until it returned (used to swap the store on update and to close it on delete).
+     */
+    CompletableFuture<Void> exclusive(Runnable operation, Executor executor) {
+        synchronized (lock) {
+            CompletableFuture<Void> previous = gate;
+            CompletableFuture<Void> ran = previous.thenCompose(v -> lastIssued()).thenRunAsync(operation, executor);
+            gate = ran.handle((v, e) -> null);
+            return ran;
+        }
+    }
+
+    private CompletableFuture<Void> lastIssued() {
+        synchronized (lock) {
+            return lastIssued;
+        }
+    }
+
+    private ApiError checkStateless(StreamConfig config, Message m, byte[] headers, String rollup) {
+        if (config.sealed()) {
+            return JsApiError.STREAM_SEALED.error();
+        }
+        String expectedStream = NatsHeaders.get(headers, NatsHeaders.EXPECTED_STREAM);
+        if (expectedStream != null && !expectedStream.equals(config.name())) {
+            return JsApiError.STREAM_NOT_MATCH.error();
+        }
+        if (rollup != null && (!config.allowRollupHeaders() || config.denyPurge())) {
+            return JsApiError.STREAM_ROLLUP_FAILED.error("rollup not permitted");
+        }
+        long size = (long) headers.length + m.payload().length;
+        if (config.maxMsgSize() >= 0 && size > config.maxMsgSize()) {
+            return JsApiError.STREAM_MESSAGE_EXCEEDS_MAXIMUM.error();
+        }
+        return context.checkServerLimit(StoreModels.storage(config.storage()),
+                StoredMessage.storedSize(m.subject(), headers, m.payload()));
+    }
+
+    private void checkThenIssue(Message m, byte[] headers, String rollup) {
+        try {
+            ApiError refused = checkState(stream.config(), stream.store(), m, headers);
+            if (refused != null) {
+                replyError(m, refused);
+                return;
+            }
+            issue(m, headers, rollup);
+        } catch (RuntimeException e) {
+            replyError(m, storeFailed(e));
+        }
+    }
+
+    private ApiError checkState(StreamConfig config, StreamStore store, Message m, byte[] headers) {
+        String expectedSeq = NatsHeaders.get(headers, NatsHeaders.EXPECTED_LAST_SEQ);
+        long lastSeq = store.state().lastSeq();
+        if (expectedSeq != null && parse(expectedSeq) != lastSeq) {
+            return JsApiError.STREAM_WRONG_LAST_SEQUENCE.error(lastSeq);
+        }
+        String expectedId = NatsHeaders.get(headers, NatsHeaders.EXPECTED_LAST_MSG_ID);
+        if (expectedId != null && !expectedId.equals(lastMsgId)) {
+            return JsApiError.STREAM_WRONG_LAST_MSG_ID.error(lastMsgId);
+        }
+        String expectedSubjectSeq = NatsHeaders.get(headers, NatsHeaders.EXPECTED_LAST_SUBJECT_SEQ);
+        if (expectedSubjectSeq != null) {
+            long subjectSeq = store.lastBySubject(m.subject()).map(StoredMessage::seq).orElse(0L);
+            if (parse(expectedSubjectSeq) != subjectSeq) {
+                return JsApiError.STREAM_WRONG_LAST_SEQUENCE.error(subjectSeq);
+            }
+        }
+        if (config.discardNewPerSubject() && config.maxMsgsPerSubject() > 0
+                && store.subjectCounts(m.subject()).getOrDefault(m.subject(), 0L) >= config.maxMsgsPerSubject()) {
+            return JsApiError.STREAM_STORE_FAILED.error("maximum messages per subject exceeded");
+        }
+        return null;
+    }
+
+    /** Go's parse of these headers: anything but a decimal number is -1, which matches no sequence. */
+    private static long parse(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private void issue(Message m, byte[] headers, String rollup) {
+        synchronized (lock) {
+            StreamStore store = stream.store();
+            String msgId = NatsHeaders.get(headers, NatsHeaders.MSG_ID);
+            CompletableFuture<AppendResult> appended;
+            try {
+                appended = msgId != null && !msgId.isEmpty()
+                        ? store.appendOnce(msgId, m.subject(), headers, m.payload())
+                        : store.append(m.subject(), headers, m.payload()).thenApply(seq -> new AppendResult(seq, false));
+            } catch (RuntimeException e) {
+                appended = CompletableFuture.failedFuture(e);
+            }
+            lastIssued = appended.handle((result, failure) -> stored(store, m, msgId, rollup, result, failure))
+                    .thenCompose(f -> f);
+        }
+    }
+
+    private CompletableFuture<Void> stored(StreamStore store, Message m, String msgId, String rollup,
+                                           AppendResult result, Throwable failure) {
+        if (failure != null) {
+            replyError(m, storeFailed(failure));
+            return DONE;
+        }
+        if (result.duplicate()) {
+            reply(m, PubAckReplies.ok(stream.name(), result.seq(), true));
+            return DONE;
+        }
+        lastMsgId = msgId == null ? "" : msgId;
+        if (rollup == null) {
+            reply(m, PubAckReplies.ok(stream.name(), result.seq(), false));
+            return DONE;
+        }
+        PurgeRequest purge = new PurgeRequest(rollup.equals("sub") ? m.subject() : null, result.seq(), -1);
+        return store.purge(purge).handle((purged, e) -> {
+            if (e != null) {
+                replyError(m, JsApiError.STREAM_ROLLUP_FAILED.error(cause(e).getMessage()));
+            } else {
+                reply(m, PubAckReplies.ok(stream.name(), result.seq(), false));
+            }
+            return null;
+        });
+    }
+
+    private static ApiError storeFailed(Throwable failure) {
+        Throwable cause = cause(failure);
+        if (cause instanceof MessageRejectedException rejected) {
+            return rejected.reason() == MessageRejectedException.Reason.MESSAGE_TOO_LARGE
+                    ? JsApiError.STREAM_MESSAGE_EXCEEDS_MAXIMUM.error()
+                    : JsApiError.STREAM_STORE_FAILED.error(rejected.reason().description());
+        }
+        return JsApiError.STREAM_STORE_FAILED.error(String.valueOf(cause.getMessage()));
+    }
+
+    private static Throwable cause(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+
+    private void replyError(Message m, ApiError error) {
+        reply(m, PubAckReplies.error(stream.name(), error));
+    }
+
+    private void reply(Message m, byte[] payload) {
+        if (m.replyTo() != null && !m.replyTo().isEmpty() && !stream.config().noAck()) {
+            context.reply(m.replyTo(), payload);
+        }
+    }
+}

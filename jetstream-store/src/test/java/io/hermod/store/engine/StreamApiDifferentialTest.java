@@ -1,0 +1,186 @@
+package io.hermod.store.engine;
+
+import io.hermod.store.api.NatsJetStreamServer;
+import io.nats.client.Connection;
+import io.nats.client.ErrorListener;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The same {@code $JS.API} requests and publishes sent to {@code nats-server -js} (2.9.10) and to Hermod: every
+ * reply must be the same text once the values that differ between any two runs are normalised (creation and
+ * message times, byte totals, which count nats-server's per-message overhead, and the API counters). Skipped
+ * without the nats-server binary, failing under CI (env {@code CI}) when it is missing.
+ */
+class StreamApiDifferentialTest {
+    @TempDir
+    Path dir;
+
+    private record Step(String subject, String headerName, String headerValue, String body) {
+        static Step api(String subject, String body) {
+            return new Step(subject, null, null, body);
+        }
+
+        static Step publish(String subject, String body) {
+            return new Step(subject, null, null, body);
+        }
+
+        static Step publish(String subject, String headerName, String headerValue, String body) {
+            return new Step(subject, headerName, headerValue, body);
+        }
+    }
+
+    private static List<Step> scenario() {
+        return List.of(
+                Step.api("$JS.API.INFO", ""),
+                Step.api("$JS.API.STREAM.CREATE.ORDERS", "{\"name\":\"ORDERS\",\"subjects\":[\"orders.*\"]}"),
+                Step.api("$JS.API.STREAM.CREATE.ORDERS", "{\"name\":\"ORDERS\",\"subjects\":[\"orders.*\"]}"),
+                Step.api("$JS.API.STREAM.CREATE.ORDERS", "{\"name\":\"ORDERS\",\"subjects\":[\"orders.*\"],\"max_msgs\":5}"),
+                Step.api("$JS.API.STREAM.CREATE.OTHER", "{\"name\":\"OTHER\",\"subjects\":[\"orders.a\"]}"),
+                Step.api("$JS.API.STREAM.CREATE.X", "{\"name\":\"Y\"}"),
+                Step.api("$JS.API.STREAM.CREATE.BAD", "{\"name\":"),
+                Step.api("$JS.API.STREAM.CREATE.KV", "{\"name\":\"KV\",\"subjects\":[\"kv.>\"],\"allow_direct\":true,"
+                        + "\"allow_rollup_hdrs\":true,\"max_msgs_per_subject\":2}"),
+                Step.publish("orders.a", "one"),
+                Step.publish("orders.b", "Nats-Msg-Id", "m-2", "two"),
+                Step.publish("orders.b", "Nats-Msg-Id", "m-2", "two again"),
+                Step.publish("orders.a", "Nats-Expected-Last-Sequence", "1", "wrong"),
+                Step.publish("orders.a", "Nats-Expected-Last-Sequence", "2", "three"),
+                Step.publish("orders.a", "Nats-Expected-Last-Subject-Sequence", "1", "wrong"),
+                Step.publish("orders.c", "Nats-Expected-Last-Msg-Id", "m-9", "wrong"),
+                Step.publish("orders.c", "Nats-Expected-Stream", "KV", "wrong"),
+                Step.publish("orders.c", "Nats-Rollup", "all", "refused"),
+                Step.publish("orders.c", "four"),
+                Step.publish("orders.c", "five"),
+                Step.publish("kv.a", "a1"),
+                Step.publish("kv.a", "a2"),
+                Step.publish("kv.a", "a3"),
+                Step.publish("kv.b", "Nats-Rollup", "all", "b-all"),
+                Step.api("$JS.API.STREAM.INFO.ORDERS", ""),
+                Step.api("$JS.API.STREAM.INFO.ORDERS", "{\"subjects_filter\":\">\"}"),
+                Step.api("$JS.API.STREAM.MSG.GET.ORDERS", "{\"seq\":2}"),
+                Step.api("$JS.API.STREAM.MSG.GET.ORDERS", "{\"last_by_subj\":\"orders.a\"}"),
+                Step.api("$JS.API.STREAM.MSG.GET.ORDERS", "{\"seq\":1,\"next_by_subj\":\"orders.c\"}"),
+                Step.api("$JS.API.STREAM.MSG.GET.ORDERS", "{\"seq\":99}"),
+                Step.api("$JS.API.STREAM.MSG.GET.ORDERS", ""),
+                Step.api("$JS.API.STREAM.MSG.DELETE.ORDERS", "{\"seq\":2}"),
+                Step.api("$JS.API.STREAM.MSG.DELETE.ORDERS", "{\"seq\":2}"),
+                Step.api("$JS.API.STREAM.MSG.DELETE.ORDERS", "{\"seq\":99}"),
+                Step.api("$JS.API.STREAM.INFO.ORDERS", "{\"deleted_details\":true}"),
+                Step.api("$JS.API.DIRECT.GET.KV", "{\"seq\":6}"),
+                Step.api("$JS.API.DIRECT.GET.KV.kv.b", ""),
+                Step.api("$JS.API.DIRECT.GET.KV", "{\"seq\":1}"),
+                Step.api("$JS.API.DIRECT.GET.KV", ""),
+                Step.api("$JS.API.STREAM.NAMES", ""),
+                Step.api("$JS.API.STREAM.NAMES", "{\"subject\":\"kv.x\"}"),
+                Step.api("$JS.API.STREAM.LIST", ""),
+                Step.api("$JS.API.STREAM.UPDATE.ORDERS", "{\"name\":\"ORDERS\",\"subjects\":[\"orders.*\"],\"max_msgs\":3}"),
+                Step.api("$JS.API.STREAM.UPDATE.ORDERS", "{\"name\":\"ORDERS\",\"subjects\":[\"orders.*\"],\"storage\":\"memory\"}"),
+                Step.api("$JS.API.STREAM.UPDATE.NONE", "{\"name\":\"NONE\"}"),
+                Step.api("$JS.API.STREAM.PURGE.ORDERS", "{\"filter\":\"orders.c\",\"keep\":1}"),
+                Step.api("$JS.API.STREAM.PURGE.ORDERS", "{\"seq\":2,\"keep\":1}"),
+                Step.api("$JS.API.STREAM.PURGE.ORDERS", ""),
+                Step.api("$JS.API.STREAM.INFO.ORDERS", ""),
+                Step.api("$JS.API.STREAM.DELETE.KV", ""),
+                Step.api("$JS.API.STREAM.DELETE.KV", ""),
+                Step.api("$JS.API.STREAM.INFO.KV", ""),
+                Step.api("$JS.API.STREAM.NAMES", ""),
+                Step.api("$JS.API.STREAM.CREATE.LIM", "{\"name\":\"LIM\",\"subjects\":[\"lim.*\"],\"max_bytes\":100,"
+                        + "\"discard\":\"new\",\"max_msg_size\":70}"),
+                Step.publish("lim.a", "x".repeat(60)),
+                Step.publish("lim.a", "x".repeat(60)),
+                Step.publish("lim.a", "x".repeat(71)),
+                Step.api("$JS.API.STREAM.CREATE.PER", "{\"name\":\"PER\",\"subjects\":[\"per.*\"],"
+                        + "\"max_msgs_per_subject\":1,\"discard\":\"new\",\"discard_new_per_subject\":true,"
+                        + "\"storage\":\"memory\"}"),
+                Step.publish("per.a", "1"),
+                Step.publish("per.b", "2"),
+                Step.publish("per.a", "3"),
+                Step.publish("per.c", "Nats-Expected-Last-Subject-Sequence", "0", "4"),
+                Step.api("$JS.API.STREAM.CREATE.DENY", "{\"name\":\"DENY\",\"deny_delete\":true,\"deny_purge\":true}"),
+                Step.publish("DENY", "d"),
+                Step.api("$JS.API.STREAM.PURGE.DENY", ""),
+                Step.api("$JS.API.STREAM.MSG.DELETE.DENY", "{\"seq\":1}"),
+                Step.api("$JS.API.STREAM.MSG.DELETE.DENY", ""),
+                Step.api("$JS.API.STREAM.UPDATE.DENY", "{\"name\":\"DENY\",\"deny_delete\":true,\"deny_purge\":true,"
+                        + "\"sealed\":true}"),
+                Step.publish("DENY", "sealed"),
+                Step.api("$JS.API.STREAM.PURGE.DENY", ""),
+                Step.api("$JS.API.STREAM.UPDATE.DENY", "{\"name\":\"DENY\"}"),
+                Step.api("$JS.API.STREAM.NAMES", "{\"offset\":2}"),
+                Step.api("$JS.API.STREAM.LIST", "{\"subject\":\"per.>\"}"),
+                Step.api("$JS.API.INFO", ""));
+    }
+
+    @Test
+    void hermodRepliesAsNatsServerDoes() throws Exception {
+        NatsJetStreamServer.assumeInstalled();
+        List<String> expected;
+        try (NatsJetStreamServer nats = NatsJetStreamServer.start(); Connection nc = connect(nats.url())) {
+            expected = run(nc);
+        }
+        List<String> actual;
+        try (JetStreamTestServer hermod = JetStreamTestServer.start(dir.resolve("store"));
+             Connection nc = hermod.connect()) {
+            actual = run(nc);
+        }
+        List<Step> steps = scenario();
+        for (int i = 0; i < steps.size(); i++) {
+            assertEquals(expected.get(i), actual.get(i), "step " + i + ": " + steps.get(i));
+        }
+    }
+
+    private static List<String> run(Connection nc) throws Exception {
+        List<String> replies = new ArrayList<>();
+        for (Step step : scenario()) {
+            Headers headers = new Headers();
+            if (step.headerName() != null) {
+                headers.put(step.headerName(), step.headerValue());
+            }
+            Message reply = nc.request(NatsMessage.builder().subject(step.subject()).headers(headers)
+                    .data(step.body().getBytes(StandardCharsets.UTF_8)).build(), Duration.ofSeconds(5));
+            replies.add(describe(reply));
+        }
+        return replies;
+    }
+
+    private static String describe(Message reply) {
+        StringBuilder text = new StringBuilder();
+        if (reply.getHeaders() != null && !reply.getHeaders().isEmpty()) {
+            TreeMap<String, List<String>> sorted = new TreeMap<>();
+            reply.getHeaders().entrySet().forEach(e -> sorted.put(e.getKey(), e.getValue()));
+            sorted.remove("Nats-Time-Stamp");
+            text.append(sorted).append(' ');
+        }
+        if (reply.getStatus() != null) {
+            text.append(reply.getStatus().getCode()).append(' ').append(reply.getStatus().getMessage()).append(' ');
+        }
+        return text.append(normalise(new String(reply.getData(), StandardCharsets.UTF_8))).toString();
+    }
+
+    static String normalise(String json) {
+        return json.replaceAll("\"(created|first_ts|last_ts|time)\":\"[^\"]*\"", "\"$1\":\"T\"")
+                .replaceAll("\"(bytes|storage|memory)\":\\d+", "\"$1\":0")
+                .replaceAll("\"api\":\\{[^}]*}", "\"api\":{}");
+    }
+
+    private static Connection connect(String url) throws Exception {
+        return Nats.connect(new Options.Builder().server(url).maxReconnects(0)
+                .connectionTimeout(Duration.ofSeconds(10)).errorListener(new ErrorListener() {
+                }).build());
+    }
+}
