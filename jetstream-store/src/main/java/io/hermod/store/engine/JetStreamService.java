@@ -3,6 +3,7 @@ package io.hermod.store.engine;
 import io.hermod.core.client.InProcessConnection;
 import io.hermod.core.client.Message;
 import io.hermod.core.routing.Subscription;
+import io.hermod.core.monitor.JetStreamReport;
 import io.hermod.core.server.HermodServer;
 import io.hermod.store.StorageType;
 import io.hermod.store.StreamStore;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +39,7 @@ public final class JetStreamService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JetStreamService.class);
     private static final String API_SUBJECTS = "$JS.API.>";
 
+    private final HermodServer server;
     private final JetStreamSettings settings;
     private final StoreDirectory directory;
     private final InProcessConnection connection;
@@ -50,6 +53,7 @@ public final class JetStreamService implements AutoCloseable {
     private boolean closed;
 
     private JetStreamService(HermodServer server, JetStreamSettings settings) {
+        this.server = server;
         this.settings = settings;
         this.directory = StoreDirectory.open(settings.storeDir());
         this.connection = server.connectInProcess("jetstream");
@@ -74,6 +78,7 @@ public final class JetStreamService implements AutoCloseable {
             service.close();
             throw e;
         }
+        server.jetStreamReporter(service::report);
         log.info("JetStream started: store {}, {} stream(s)", settings.storeDir(), service.registry.all().size());
         return service;
     }
@@ -90,6 +95,24 @@ public final class JetStreamService implements AutoCloseable {
     /** The store of an open stream. */
     public Optional<StreamStore> streamStore(String name) {
         return registry.find(name).map(Stream::store);
+    }
+
+    /** The totals {@code /jsz} shows: configured limits, usage, API counters, streams, consumers, messages. */
+    public JetStreamReport report() {
+        List<Stream> streams = registry.all();
+        long messages = 0;
+        long bytes = 0;
+        long consumers = 0;
+        for (Stream stream : streams) {
+            io.hermod.store.StreamState state = stream.store().state();
+            messages += state.messages();
+            bytes += state.bytes();
+            consumers += consumerCount.applyAsInt(stream.name());
+        }
+        return new JetStreamReport(settings.maxMemoryStore(), settings.maxFileStore(),
+                settings.storeDir().toAbsolutePath().toString(), registry.usedBytes(StorageType.MEMORY),
+                registry.usedBytes(StorageType.FILE), router.apiTotal(), router.apiErrors(), streams.size(),
+                consumers, messages, bytes);
     }
 
     /** Where stream infos and account info get their consumer counts from (0 until set). */
@@ -137,6 +160,7 @@ public final class JetStreamService implements AutoCloseable {
             }
             closed = true;
         }
+        server.jetStreamReporter(null);
         if (apiSubscription != null) {
             connection.unsubscribe(apiSubscription);
         }

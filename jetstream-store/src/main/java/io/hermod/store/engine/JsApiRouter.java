@@ -107,6 +107,16 @@ final class JsApiRouter {
         }
     }
 
+    /** API requests served so far. */
+    long apiTotal() {
+        return total.get();
+    }
+
+    /** API requests answered with an error so far. */
+    long apiErrors() {
+        return errors.get();
+    }
+
     private AccountInfoResponse accountInfo() {
         List<Stream> streams = registry.all();
         int consumers = streams.stream().mapToInt(s -> consumerCount.applyAsInt(s.name())).sum();
