@@ -23,7 +23,7 @@ public interface ConsumerStateStore {
 
     Optional<ConsumerRecord> loadConfig(ConsumerId id);
 
-    /** The stored consumers of a stream, by name. */
+    /** The stored consumers of a stream, ordered by name. */
     List<ConsumerRecord> consumers(String stream);
 
     /** Applies one batch of changes of a consumer's acknowledgement state atomically. */

@@ -10,6 +10,7 @@ import io.hermod.store.kv.KeyValueBatch;
 import io.hermod.store.kv.KeyValueStorage;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,6 +62,7 @@ public final class RocksConsumerStateStore implements ConsumerStateStore {
             found.add(StateCodec.config(value));
             return true;
         });
+        found.sort(Comparator.comparing(c -> c.id().name()));
         return found;
     }
 
