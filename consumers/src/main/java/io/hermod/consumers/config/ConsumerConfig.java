@@ -1,5 +1,6 @@
 package io.hermod.consumers.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -66,11 +67,13 @@ public record ConsumerConfig(
     }
 
     /** Durable when it has a durable name (nats {@code isDurableConsumer}). */
+    @JsonIgnore
     public boolean isDurable() {
         return !durableName.isEmpty();
     }
 
     /** Pull mode: no deliver subject. */
+    @JsonIgnore
     public boolean isPull() {
         return deliverSubject.isEmpty();
     }

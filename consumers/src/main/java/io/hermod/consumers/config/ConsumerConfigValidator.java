@@ -33,6 +33,10 @@ public final class ConsumerConfigValidator {
      */
     public ConsumerConfig validateNew(ConsumerConfig requested, StreamConfig stream,
                                       Collection<ConsumerConfig> otherConsumers) {
+        if (requested.numReplicas() > 1) {
+            // nats's API handler refuses this before the checks below when it is not clustered, as Hermod never is.
+            throw JsApiError.STREAM_REPLICAS_NOT_SUPPORTED.exception();
+        }
         if (!requested.filterSubjects().isEmpty()) {
             throw JsApiError.CONSUMER_CREATE.exception("consumer filter_subjects is not supported, use filter_subject");
         }
