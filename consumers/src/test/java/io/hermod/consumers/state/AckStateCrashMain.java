@@ -23,7 +23,9 @@ import java.util.concurrent.TimeUnit;
  * Run in a separate JVM by {@link AckStateCrashTest}: restores the consumer's state from the RocksDB in
  * {@code args[0]} (or starts it), then delivers batches of messages of an endless stream and acknowledges pending
  * ones at random, forever. After each state write returns it prints {@code D <seq> <deliveryCount>} for every
- * delivery of the batch and {@code A <seq>} for every acknowledgement, until it is killed.
+ * delivery of the batch and {@code A <seq>} for every acknowledgement, until it is killed. Before writing
+ * acknowledgements it prints {@code T <seq>} for each: a kill between the write and the confirmation leaves those
+ * acknowledged or not.
  */
 public final class AckStateCrashMain {
     static final ConsumerId ID = new ConsumerId("CRASH", "durable");
@@ -68,6 +70,9 @@ public final class AckStateCrashMain {
                 if (state.ack(seq)) {
                     acked.add(seq);
                 }
+            }
+            for (long seq : acked) {
+                out.println("T " + seq);
             }
             store.write(ID, state.drainChanges());
             for (long seq : acked) {
