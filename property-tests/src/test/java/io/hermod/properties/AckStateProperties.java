@@ -282,7 +282,9 @@ class AckStateProperties {
         void restart() {
             queue.clear();
             msgs.forEach((seq, m) -> {
-                if (m.pending) {
+                if (m.pending && exhausted(m)) {
+                    m.deadline = Long.MIN_VALUE;
+                } else if (m.pending) {
                     queue.add(seq);
                 }
             });

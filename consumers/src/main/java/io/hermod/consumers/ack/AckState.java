@@ -62,7 +62,8 @@ public final class AckState {
 
     /**
      * The state after a restart: every message that was pending is due for redelivery at once, in stream order, and
-     * keeps its delivery count, so its next delivery carries the redelivered flag.
+     * keeps its delivery count, so its next delivery carries the redelivered flag. One that has already been
+     * delivered {@code max_deliver} times is not queued: the next {@link #expire()} drops and reports it.
      */
     public static AckState restore(AckSettings settings, StoredAckState stored, Clock clock) {
         AckState state = new AckState(settings, clock, stored);
@@ -71,7 +72,11 @@ public final class AckState {
             state.tracked.put(m.streamSeq(), t);
             if (t.pending) {
                 state.pendingCount++;
-                state.redeliveries.add(m.streamSeq());
+                if (settings.deliveriesExhausted(t.deliveries)) {
+                    t.deadlineNanos = Long.MIN_VALUE; // due: the next expire() drops and reports it
+                } else {
+                    state.redeliveries.add(m.streamSeq());
+                }
             }
         }
         return state;

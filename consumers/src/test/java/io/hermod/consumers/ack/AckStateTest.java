@@ -343,6 +343,20 @@ class AckStateTest {
     }
 
     @Test
+    void restoredMessageAtMaxDeliverIsReportedNotRedelivered() {
+        AckSettings settings = new AckSettings(AckPolicy.EXPLICIT, SECOND, List.of(), 2, 1000);
+        AckState state = state(settings);
+        deliver(state, 2);
+        clock.advance(Duration.ofSeconds(1));
+        state.expire();
+        state.onDelivered(1);
+        AckState restored = AckState.restore(settings, state.snapshot(), clock);
+        assertEquals(new Delivery(2, 2), restored.nextDelivery(upTo(2)).orElseThrow());
+        assertEquals(List.of(new MaxDeliveriesExceeded(1, 2)), restored.expire());
+        assertEquals(1, restored.numAckPending());
+    }
+
+    @Test
     void changesNameWhatWasWrittenAndWhatWasRemoved() {
         AckState state = state(EXPLICIT);
         assertTrue(state.hasChanges());
