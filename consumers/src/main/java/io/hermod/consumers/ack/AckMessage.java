@@ -61,12 +61,13 @@ public sealed interface AckMessage {
     }
 
     /**
-     * Applies the message to the consumer's state for the delivery of {@code streamSeq}; {@code +NXT}'s pull request
-     * is left to the caller. Returns whether the state took it (the message was pending).
+     * Applies the message, received on the ack subject {@code reply}, to the consumer's state; {@code +NXT}'s pull
+     * request is left to the caller. Returns whether the state took it (the message was pending).
      */
-    static boolean applyTo(AckMessage message, AckState state, long streamSeq) {
+    static boolean applyTo(AckMessage message, AckState state, AckReplySubject reply) {
+        long streamSeq = reply.streamSeq();
         if (message instanceof Ack || message instanceof AckNext) {
-            return state.ack(streamSeq);
+            return state.ack(streamSeq, reply.consumerSeq());
         }
         if (message instanceof Nak nak) {
             return state.nak(streamSeq, nak.delayNanos());
@@ -75,7 +76,7 @@ public sealed interface AckMessage {
             return state.progress(streamSeq);
         }
         if (message instanceof Term) {
-            return state.term(streamSeq);
+            return state.term(streamSeq, reply.consumerSeq());
         }
         return false;
     }

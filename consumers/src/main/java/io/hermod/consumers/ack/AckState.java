@@ -72,7 +72,7 @@ public final class AckState {
     public static AckState restore(AckSettings settings, StoredAckState stored, Clock clock) {
         AckState state = new AckState(settings, clock, stored);
         for (TrackedMessage m : stored.tracked()) {
-            Tracked t = new Tracked(m.consumerSeq(), m.deliveries(), m.deliveredNanos(), m.pending());
+            Tracked t = new Tracked(m.consumerSeq(), m.lastConsumerSeq(), m.deliveries(), m.deliveredNanos(), m.pending());
             state.tracked.put(m.streamSeq(), t);
             if (t.pending) {
                 state.pendingCount++;
@@ -123,7 +123,7 @@ public final class AckState {
         Tracked t = tracked.get(streamSeq);
         int deliveries;
         if (t != null && t.pending && redeliveries.remove(streamSeq)) {
-            t.consumerSeq = consumerSeq;
+            t.lastConsumerSeq = consumerSeq;
             t.deliveries++;
             t.deliveredNanos = now;
             t.deadlineNanos = now + settings.ackWaitFor(t.deliveries);
@@ -133,7 +133,7 @@ public final class AckState {
             deliveredStreamSeq = streamSeq;
             deliveries = 1;
             if (settings.policy().tracksPending()) {
-                Tracked fresh = new Tracked(consumerSeq, 1, now, true);
+                Tracked fresh = new Tracked(consumerSeq, consumerSeq, 1, now, true);
                 fresh.deadlineNanos = now + settings.ackWaitFor(1);
                 tracked.put(streamSeq, fresh);
                 pendingCount++;
@@ -153,59 +153,74 @@ public final class AckState {
     /**
      * A positive acknowledgement ({@code +ACK}) of the message at {@code streamSeq}, by the consumer's ack policy:
      * that message alone under explicit, it and everything delivered before under all ({@link #ackAll}), nothing
-     * under none. Returns whether a pending message was acknowledged.
+     * under none. {@code replyConsumerSeq} is the consumer sequence of the ack subject; nats uses it where the
+     * message is no longer pending (explicit) and as the new floor (all). Returns whether a pending message was
+     * acknowledged.
+     *
+     * <p>Hermod ignores acks of stream sequences above {@link #delivered()}: they can only come from a forged ack
+     * subject, on which nats-server 2.9.10 would move the ack floor past what it delivered.
      */
-    public boolean ack(long streamSeq) {
+    public boolean ack(long streamSeq, long replyConsumerSeq) {
+        if (streamSeq > deliveredStreamSeq) {
+            return false;
+        }
         return switch (settings.policy()) {
             case NONE -> false;
-            case ALL -> ackAll(streamSeq);
-            case EXPLICIT -> ackOne(streamSeq);
+            case ALL -> ackAll(streamSeq, replyConsumerSeq);
+            case EXPLICIT -> ackOne(streamSeq, replyConsumerSeq);
         };
     }
 
+    /** {@link #ack(long, long)} with the consumer sequence of the message's latest delivery (0 when untracked). */
+    public boolean ack(long streamSeq) {
+        return ack(streamSeq, latestConsumerSeq(streamSeq));
+    }
+
     /**
-     * Ack policy all: acknowledges every message up to {@code streamSeq}; the floor becomes that message's
-     * delivery. The consumer sequence is the one of its latest delivery; for a sequence no longer pending (dropped
-     * after max deliver) it is the highest tracked one below, and with none the consumer floor stays. No-op at or
-     * below the floor.
+     * Ack policy all: acknowledges every message up to {@code streamSeq}; the floor becomes ({@code replyConsumerSeq},
+     * {@code streamSeq}). No-op when either is at or below the floor, as in nats.
      *
      * @throws IllegalStateException under another ack policy
      */
-    public boolean ackAll(long streamSeq) {
+    public boolean ackAll(long streamSeq, long replyConsumerSeq) {
         if (settings.policy() != AckPolicy.ALL) {
             throw new IllegalStateException("ackAll needs ack policy all, not " + settings.policy());
         }
-        if (streamSeq <= floorStreamSeq || streamSeq > deliveredStreamSeq) {
+        if (streamSeq <= floorStreamSeq || replyConsumerSeq <= floorConsumerSeq || streamSeq > deliveredStreamSeq) {
             return false;
         }
         NavigableMap<Long, Tracked> covered = tracked.subMap(floorStreamSeq, false, streamSeq, true);
-        Tracked own = tracked.get(streamSeq);
-        long consumerSeq;
-        if (own != null && own.pending) {
-            consumerSeq = own.consumerSeq;
-            if (consumerSeq <= floorConsumerSeq) {
-                return false;
-            }
-        } else {
-            consumerSeq = floorConsumerSeq;
-            for (Tracked t : covered.values()) {
-                consumerSeq = Math.max(consumerSeq, t.consumerSeq);
-            }
-        }
         boolean any = false;
-        for (Tracked t : covered.values()) {
-            any |= t.pending;
-        }
         for (Iterator<Map.Entry<Long, Tracked>> it = covered.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Long, Tracked> e = it.next();
+            any |= e.getValue().pending;
             untrack(e.getKey(), e.getValue());
             it.remove();
         }
-        setFloor(consumerSeq, streamSeq);
+        setFloor(replyConsumerSeq, streamSeq);
         return any;
     }
 
-    /** {@code +TERM}: stop redelivering the message; acknowledged as {@link #ack} would. */
+    /**
+     * {@link #ackAll(long, long)} with the consumer sequence of the message's latest delivery, or for a message no
+     * longer tracked the highest one of a tracked message below it (0 when none, which makes it a no-op).
+     */
+    public boolean ackAll(long streamSeq) {
+        long consumerSeq = latestConsumerSeq(streamSeq);
+        if (consumerSeq == 0 && streamSeq > floorStreamSeq) {
+            for (Tracked t : tracked.subMap(floorStreamSeq, false, streamSeq, true).values()) {
+                consumerSeq = Math.max(consumerSeq, t.lastConsumerSeq);
+            }
+        }
+        return ackAll(streamSeq, consumerSeq);
+    }
+
+    /** {@code +TERM}: stop redelivering the message; acknowledged as {@link #ack(long, long)} would. */
+    public boolean term(long streamSeq, long replyConsumerSeq) {
+        return ack(streamSeq, replyConsumerSeq);
+    }
+
+    /** {@code +TERM}: stop redelivering the message; acknowledged as {@link #ack(long)} would. */
     public boolean term(long streamSeq) {
         return ack(streamSeq);
     }
@@ -297,7 +312,10 @@ public final class AckState {
         return pendingCount;
     }
 
-    /** {@code num_redelivered}: tracked messages delivered more than once (or dropped after max deliver). */
+    /**
+     * {@code num_redelivered}: tracked messages delivered more than once, and those dropped after max deliver
+     * (nats counts these until they are acknowledged, even below the ack floor).
+     */
     public int numRedelivered() {
         int n = 0;
         for (Tracked t : tracked.values()) {
@@ -361,17 +379,18 @@ public final class AckState {
     }
 
     /** nats's {@code processAckMsg} for ack policy explicit. */
-    private boolean ackOne(long streamSeq) {
+    private boolean ackOne(long streamSeq, long replyConsumerSeq) {
         Tracked t = tracked.get(streamSeq);
         boolean wasPending = t != null && t.pending;
+        long consumerSeq = wasPending ? t.consumerSeq : replyConsumerSeq;
         if (t != null) {
             tracked.remove(streamSeq);
             untrack(streamSeq, t);
         }
         if (pendingCount == 0) {
             setFloor(deliveredConsumerSeq, deliveredStreamSeq);
-        } else if (wasPending && t.consumerSeq == floorConsumerSeq + 1) {
-            long consumerFloor = t.consumerSeq;
+        } else if (consumerSeq == floorConsumerSeq + 1) {
+            long consumerFloor = consumerSeq;
             long streamFloor = streamSeq;
             for (Map.Entry<Long, Tracked> e : tracked.tailMap(streamSeq, false).entrySet()) {
                 if (e.getValue().pending) {
@@ -385,6 +404,11 @@ public final class AckState {
         return wasPending;
     }
 
+    private long latestConsumerSeq(long streamSeq) {
+        Tracked t = tracked.get(streamSeq);
+        return t == null ? 0 : t.lastConsumerSeq;
+    }
+
     /** Forgets a message already removed from {@link #tracked} (or about to be, by an iterator). */
     private void untrack(long streamSeq, Tracked t) {
         if (t.pending) {
@@ -395,19 +419,14 @@ public final class AckState {
         removed.add(streamSeq);
     }
 
-    /** Moves the floor; messages kept only for their redelivery count are forgotten once the floor passes them. */
+    /**
+     * Moves the floor. Messages kept only for their redelivery count stay when the floor passes them: nats-server
+     * 2.9.10 keeps counting them in num_redelivered until they are acknowledged themselves.
+     */
     private void setFloor(long consumerSeq, long streamSeq) {
         floorConsumerSeq = consumerSeq;
         floorStreamSeq = streamSeq;
         headerChanged = true;
-        for (Iterator<Map.Entry<Long, Tracked>> it = tracked.headMap(streamSeq, true).entrySet().iterator();
-             it.hasNext(); ) {
-            Map.Entry<Long, Tracked> e = it.next();
-            if (!e.getValue().pending) {
-                untrack(e.getKey(), e.getValue());
-                it.remove();
-            }
-        }
     }
 
     private void touch(long streamSeq) {
@@ -422,21 +441,23 @@ public final class AckState {
 
     /** Mutable per-message record; {@code deadlineNanos} is not persisted (restore makes pending messages due). */
     private static final class Tracked {
-        long consumerSeq;
+        final long consumerSeq;
+        long lastConsumerSeq;
         int deliveries;
         long deliveredNanos;
         long deadlineNanos;
         boolean pending;
 
-        Tracked(long consumerSeq, int deliveries, long deliveredNanos, boolean pending) {
+        Tracked(long consumerSeq, long lastConsumerSeq, int deliveries, long deliveredNanos, boolean pending) {
             this.consumerSeq = consumerSeq;
+            this.lastConsumerSeq = lastConsumerSeq;
             this.deliveries = deliveries;
             this.deliveredNanos = deliveredNanos;
             this.pending = pending;
         }
 
         TrackedMessage toRecord(long streamSeq) {
-            return new TrackedMessage(streamSeq, consumerSeq, deliveries, deliveredNanos, pending);
+            return new TrackedMessage(streamSeq, consumerSeq, lastConsumerSeq, deliveries, deliveredNanos, pending);
         }
     }
 }

@@ -61,6 +61,7 @@ final class StateCodec {
     static byte[] message(TrackedMessage m) {
         return TrackedMessageRecord.newBuilder()
                 .setConsumerSeq(m.consumerSeq())
+                .setLastConsumerSeq(m.lastConsumerSeq())
                 .setDeliveries(m.deliveries())
                 .setDeliveredNanos(m.deliveredNanos())
                 .setPending(m.pending())
@@ -70,7 +71,7 @@ final class StateCodec {
     static TrackedMessage message(long streamSeq, byte[] value) {
         try {
             TrackedMessageRecord r = TrackedMessageRecord.parseFrom(value);
-            return new TrackedMessage(streamSeq, r.getConsumerSeq(), r.getDeliveries(), r.getDeliveredNanos(),
+            return new TrackedMessage(streamSeq, r.getConsumerSeq(), r.getLastConsumerSeq(), r.getDeliveries(), r.getDeliveredNanos(),
                     r.getPending());
         } catch (InvalidProtocolBufferException e) {
             throw corrupted("tracked message " + streamSeq, e);

@@ -66,15 +66,17 @@ class AckProtocolTest {
         ManualClock clock = new ManualClock();
         AckState state = AckState.start(new AckSettings(AckPolicy.EXPLICIT, 30_000_000_000L, List.of(), -1, 100), 1,
                 clock);
+        AckReplySubject[] replies = new AckReplySubject[5];
         for (int i = 1; i <= 4; i++) {
-            state.onDelivered(i);
+            Delivered d = state.onDelivered(i);
+            replies[i] = new AckReplySubject("S", "c", 1, d.streamSeq(), d.consumerSeq(), 0, 0);
         }
-        assertTrue(AckMessage.applyTo(parse("+ACK"), state, 1));
-        assertTrue(AckMessage.applyTo(parse("-NAK"), state, 2));
+        assertTrue(AckMessage.applyTo(parse("+ACK"), state, replies[1]));
+        assertTrue(AckMessage.applyTo(parse("-NAK"), state, replies[2]));
         assertEquals(1, state.numRedeliveriesDue());
-        assertTrue(AckMessage.applyTo(parse("+WPI"), state, 3));
-        assertTrue(AckMessage.applyTo(parse("+TERM"), state, 4));
-        assertFalse(AckMessage.applyTo(parse("what"), state, 3));
+        assertTrue(AckMessage.applyTo(parse("+WPI"), state, replies[3]));
+        assertTrue(AckMessage.applyTo(parse("+TERM"), state, replies[4]));
+        assertFalse(AckMessage.applyTo(parse("what"), state, replies[3]));
         assertEquals(2, state.numAckPending());
     }
 }

@@ -122,14 +122,16 @@ class AckStateTest {
     }
 
     @Test
-    void ackOfRedeliveredBottomMessageUsesItsLatestConsumerSequence() {
+    void explicitFloorFollowsTheFirstConsumerSequenceOfARedeliveredMessage() {
         AckState state = state(EXPLICIT);
         deliver(state, 2);
         clock.advance(Duration.ofSeconds(30));
         state.expire();
-        state.onDelivered(1); // consumer seq 3
+        state.onDelivered(1); // consumer seq 3; nats keeps 1 as its pending sequence
+        assertEquals(1, state.tracked(1).orElseThrow().consumerSeq());
+        assertEquals(3, state.tracked(1).orElseThrow().lastConsumerSeq());
         state.ack(1);
-        assertEquals(SequencePair.ZERO, state.ackFloor(), "consumer seq 3 is not floor + 1");
+        assertEquals(new SequencePair(1, 1), state.ackFloor());
         assertEquals(0, state.numRedelivered());
         state.ack(2);
         assertEquals(new SequencePair(3, 2), state.ackFloor());
@@ -246,7 +248,9 @@ class AckStateTest {
         state.onDelivered(3);
         state.ack(3);
         assertEquals(new SequencePair(4, 3), state.ackFloor(), "nothing pending: floor is delivered");
-        assertEquals(0, state.numRedelivered(), "the floor passed the dropped message");
+        assertEquals(1, state.numRedelivered(), "nats counts the dropped message until it is acknowledged");
+        assertFalse(state.ack(1), "no longer pending");
+        assertEquals(0, state.numRedelivered());
     }
 
     @Test

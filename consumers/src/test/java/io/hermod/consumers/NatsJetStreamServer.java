@@ -1,4 +1,4 @@
-package io.hermod.consumers.config;
+package io.hermod.consumers;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * The reference {@code nats-server -js} (2.9.10) as a child process on a free 127.0.0.1 port with a temporary store
  * directory. Ready when its log says {@code Server is ready}.
  */
-final class NatsJetStreamServer implements AutoCloseable {
+public final class NatsJetStreamServer implements AutoCloseable {
     static final String BINARY_PROPERTY = "nats.server.binary";
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(15);
 
@@ -48,7 +48,7 @@ final class NatsJetStreamServer implements AutoCloseable {
                 + BINARY_PROPERTY + "); the differential test against it is skipped");
     }
 
-    static NatsJetStreamServer start() throws IOException, InterruptedException {
+    public static NatsJetStreamServer start() throws IOException, InterruptedException {
         assumeInstalled();
         Path workDir = Files.createTempDirectory("nats-consumer-differential");
         int port = freePort();
@@ -68,7 +68,7 @@ final class NatsJetStreamServer implements AutoCloseable {
         return server;
     }
 
-    String url() {
+    public String url() {
         return "nats://127.0.0.1:" + port;
     }
 
