@@ -1,0 +1,37 @@
+package io.hermod.consumers.state;
+
+import io.hermod.consumers.ack.AckStateChanges;
+import io.hermod.consumers.ack.StoredAckState;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where consumers' configurations and acknowledgement states are kept: {@link RocksConsumerStateStore} in the
+ * store's RocksDB for file-backed consumers, {@link MemoryConsumerStateStore} for {@code mem_storage} ones.
+ *
+ * <p>Each {@link #write} applies one {@link AckStateChanges} atomically: after a crash a consumer's state is that of
+ * some completed write, never a mix. When {@code write} returns, the change survives a crash of the process (the
+ * RocksDB implementation can also be asked to survive a machine crash; see there).
+ *
+ * <p>Thread-safe; writes of one consumer must come from one thread at a time (its delivery thread).
+ */
+public interface ConsumerStateStore {
+
+    /** Stores (or replaces) a consumer's configuration; durable before it returns. */
+    void saveConfig(ConsumerRecord consumer);
+
+    Optional<ConsumerRecord> loadConfig(ConsumerId id);
+
+    /** The stored consumers of a stream, ordered by name. */
+    List<ConsumerRecord> consumers(String stream);
+
+    /** Applies one batch of changes of a consumer's acknowledgement state atomically. */
+    void write(ConsumerId id, AckStateChanges changes);
+
+    /** The acknowledgement state last written, or empty when none was. */
+    Optional<StoredAckState> loadState(ConsumerId id);
+
+    /** Removes a consumer's configuration and state; durable before it returns. */
+    void delete(ConsumerId id);
+}
