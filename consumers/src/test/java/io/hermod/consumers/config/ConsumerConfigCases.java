@@ -1,7 +1,6 @@
 package io.hermod.consumers.config;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Consumer create requests with what nats-server 2.9.10 answers (checked live by
@@ -70,14 +69,6 @@ final class ConsumerConfigCases {
                     "workqueue stream requires explicit ack"),
             Case.error("W", "{\"ack_policy\":\"explicit\",\"deliver_policy\":\"new\"}", 10101,
                     "consumer must be deliver all on workqueue stream"));
-
-    /**
-     * Entries of jetstream-store's {@code JsApiError} catalogue whose text is not what nats-server 2.9.10 sends (its
-     * errors.json of a later version): err_code → the catalogue's text, which the validator sends until the
-     * catalogue is corrected.
-     */
-    static final Map<Integer, String> CATALOGUE_TEXT_GAPS =
-            Map.of(10084, "consumer in pull mode requires explicit ack policy on workqueue stream");
 
     private ConsumerConfigCases() {
     }

@@ -82,7 +82,7 @@ public enum JsApiError {
     CONSUMER_DELIVER_CYCLE(400, 10081, "consumer deliver subject forms a cycle"),
     CONSUMER_MAX_PENDING_ACK_POLICY_REQUIRED(400, 10082, "consumer requires ack policy for max ack pending"),
     CONSUMER_SMALL_HEARTBEAT(400, 10083, "consumer idle heartbeat needs to be >= 100ms"),
-    CONSUMER_PULL_REQUIRES_ACK(400, 10084, "consumer in pull mode requires explicit ack policy on workqueue stream"),
+    CONSUMER_PULL_REQUIRES_ACK(400, 10084, "consumer in pull mode requires ack policy"),
     CONSUMER_PULL_NOT_DURABLE(400, 10085, "consumer in pull mode requires a durable name"),
     CONSUMER_PULL_WITH_RATE_LIMIT(400, 10086, "consumer in pull mode can not have rate limit set"),
     CONSUMER_MAX_WAITING_NEGATIVE(400, 10087, "consumer max waiting needs to be positive"),
