@@ -6,5 +6,10 @@ package io.hermod.core.monitor;
  */
 public record JetStreamReport(long maxMemory, long maxStorage, String storeDir, long memory, long storage,
                               long apiTotal, long apiErrors, long streams, long consumers, long messages,
-                              long bytes) {
+                              long bytes, java.util.List<StreamFigures> streamFigures) {
+
+    /** One stream's state, for the per-stream metrics. */
+    public record StreamFigures(String name, long messages, long bytes, long firstSeq, long lastSeq,
+                                long consumers) {
+    }
 }

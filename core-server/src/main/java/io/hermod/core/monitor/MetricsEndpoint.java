@@ -5,10 +5,14 @@ import io.hermod.core.subject.SubjectIndexStats;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * {@code /metrics}: the {@code /varz} counters and a few process basics in Prometheus text format. Hermod's own
- * metrics are named {@code hermod_*}; the process ones follow Prometheus's standard {@code process_*} names.
+ * {@code /metrics}: the {@code /varz} counters, a few process basics and, while JetStream runs, its totals and
+ * per-stream figures (label {@code stream}) in Prometheus text format. Hermod's own metrics are named
+ * {@code hermod_*}; the process ones follow Prometheus's standard {@code process_*} names. nats-server needs a
+ * separate exporter for this.
  */
 final class MetricsEndpoint implements MonitorEndpoint {
     private final MonitorSource source;
@@ -24,7 +28,7 @@ final class MetricsEndpoint implements MonitorEndpoint {
         ServerStats s = source.stats();
         SubjectIndexStats index = source.subjectIndexStats();
         double uptime = Duration.between(source.startTime(), request.now()).toMillis() / 1000.0;
-        String text = new PrometheusText()
+        PrometheusText metrics = new PrometheusText()
                 .gauge("hermod_connections", "Client connections currently open.", source.connectionCount())
                 .counter("hermod_connections_total", "Client connections accepted since start.",
                         s.totalConnections())
@@ -41,8 +45,40 @@ final class MetricsEndpoint implements MonitorEndpoint {
                         process.cpuTime().toMillis() / 1000.0)
                 .gauge("process_start_time_seconds", "Start time of the process since unix epoch in seconds.",
                         process.startTime().toEpochMilli() / 1000.0)
-                .gauge("process_open_fds", "Number of open file descriptors.", process.openFileDescriptors())
-                .toString();
+                .gauge("process_open_fds", "Number of open file descriptors.", process.openFileDescriptors());
+        JetStreamReporter jetStream = source.jetStream();
+        if (jetStream != null) {
+            streamMetrics(metrics, jetStream.report());
+        }
+        String text = metrics.toString();
         return MonitorResponse.text(HttpResponseStatus.OK, MonitorResponse.PROMETHEUS, text);
+    }
+
+    /** JetStream totals and, labelled by stream, each stream's messages, bytes, sequences and consumers. */
+    private static void streamMetrics(PrometheusText metrics, JetStreamReport report) {
+        metrics.gauge("hermod_jetstream_streams", "Streams.", report.streams())
+                .gauge("hermod_jetstream_consumers", "Consumers.", report.consumers())
+                .gauge("hermod_jetstream_messages", "Messages stored in all streams.", report.messages())
+                .gauge("hermod_jetstream_bytes", "Bytes stored in all streams.", report.bytes())
+                .counter("hermod_jetstream_api_requests_total", "JetStream API requests served.", report.apiTotal())
+                .counter("hermod_jetstream_api_errors_total", "JetStream API requests answered with an error.",
+                        report.apiErrors());
+        Map<String, Double> messages = new LinkedHashMap<>();
+        Map<String, Double> bytes = new LinkedHashMap<>();
+        Map<String, Double> firstSeq = new LinkedHashMap<>();
+        Map<String, Double> lastSeq = new LinkedHashMap<>();
+        Map<String, Double> consumers = new LinkedHashMap<>();
+        for (JetStreamReport.StreamFigures s : report.streamFigures()) {
+            messages.put(s.name(), (double) s.messages());
+            bytes.put(s.name(), (double) s.bytes());
+            firstSeq.put(s.name(), (double) s.firstSeq());
+            lastSeq.put(s.name(), (double) s.lastSeq());
+            consumers.put(s.name(), (double) s.consumers());
+        }
+        metrics.labelled("hermod_stream_messages", "gauge", "Messages in the stream.", "stream", messages)
+                .labelled("hermod_stream_bytes", "gauge", "Bytes in the stream.", "stream", bytes)
+                .labelled("hermod_stream_first_seq", "gauge", "First sequence in the stream.", "stream", firstSeq)
+                .labelled("hermod_stream_last_seq", "gauge", "Last sequence in the stream.", "stream", lastSeq)
+                .labelled("hermod_stream_consumers", "gauge", "Consumers of the stream.", "stream", consumers);
     }
 }

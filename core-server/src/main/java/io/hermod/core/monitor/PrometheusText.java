@@ -1,5 +1,7 @@
 package io.hermod.core.monitor;
 
+import java.util.Map;
+
 /**
  * Writes the Prometheus text exposition format (version 0.0.4): per metric a {@code # HELP} and a {@code # TYPE}
  * line, then its sample. Single-threaded; one per response.
@@ -22,6 +24,21 @@ final class PrometheusText {
         return this;
     }
 
+    /**
+     * A metric with one sample per label value ({@code name{label="value"} sample}), HELP and TYPE once; nothing
+     * at all when there are no samples, as Prometheus clients do.
+     */
+    PrometheusText labelled(String name, String type, String help, String label, Map<String, Double> samples) {
+        if (samples.isEmpty()) {
+            return this;
+        }
+        out.append("# HELP ").append(name).append(' ').append(escapeHelp(help)).append('\n');
+        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+        samples.forEach((value, sample) -> out.append(name).append('{').append(label).append("=\"")
+                .append(escapeLabel(value)).append("\"} ").append(format(sample)).append('\n'));
+        return this;
+    }
+
     /** Plain decimal notation (no exponent), integers without a fraction. */
     static String format(double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
@@ -31,6 +48,10 @@ final class PrometheusText {
             return Double.isNaN(value) ? "NaN" : value > 0 ? "+Inf" : "-Inf";
         }
         return java.math.BigDecimal.valueOf(value).toPlainString();
+    }
+
+    private static String escapeLabel(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 
     private static String escapeHelp(String help) {

@@ -273,7 +273,9 @@ class MonitorEndpointsTest {
         assertEquals(0, off.get("config").get("max_storage").asLong());
 
         server.server().jetStreamReporter(() -> new io.hermod.core.monitor.JetStreamReport(
-                1024, 4096, "/data/store", 10, 20, 7, 1, 2, 3, 40, 50));
+                1024, 4096, "/data/store", 10, 20, 7, 1, 2, 3, 40, 50, java.util.List.of(
+                        new io.hermod.core.monitor.JetStreamReport.StreamFigures("ORDERS", 30, 35, 11, 40, 2),
+                        new io.hermod.core.monitor.JetStreamReport.StreamFigures("a\"b", 10, 15, 1, 10, 1))));
         JsonNode on = server.json("/jsz");
         assertNull(on.get("disabled"), "nats-server leaves the flag out when JetStream runs");
         assertEquals(4096, on.get("config").get("max_storage").asLong());
@@ -286,6 +288,14 @@ class MonitorEndpointsTest {
         assertEquals(40, on.get("messages").asLong());
         assertEquals(50, on.get("bytes").asLong());
         assertEquals(1, on.get("accounts").asLong());
+
+        String metrics = server.get("/metrics").body();
+        assertTrue(metrics.contains("\nhermod_jetstream_streams 2\n"), metrics);
+        assertTrue(metrics.contains("\nhermod_jetstream_api_requests_total 7\n"), metrics);
+        assertTrue(metrics.contains("# TYPE hermod_stream_messages gauge\nhermod_stream_messages{stream=\"ORDERS\"} 30\n"
+                + "hermod_stream_messages{stream=\"a\\\"b\"} 10\n"), metrics);
+        assertTrue(metrics.contains("hermod_stream_last_seq{stream=\"ORDERS\"} 40\n"), metrics);
+        assertTrue(metrics.contains("hermod_stream_consumers{stream=\"ORDERS\"} 2\n"), metrics);
     }
 
     @Test

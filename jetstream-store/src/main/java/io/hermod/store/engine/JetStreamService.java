@@ -103,16 +103,20 @@ public final class JetStreamService implements AutoCloseable {
         long messages = 0;
         long bytes = 0;
         long consumers = 0;
+        List<JetStreamReport.StreamFigures> figures = new java.util.ArrayList<>(streams.size());
         for (Stream stream : streams) {
             io.hermod.store.StreamState state = stream.store().state();
+            int streamConsumers = consumerCount.applyAsInt(stream.name());
             messages += state.messages();
             bytes += state.bytes();
-            consumers += consumerCount.applyAsInt(stream.name());
+            consumers += streamConsumers;
+            figures.add(new JetStreamReport.StreamFigures(stream.name(), state.messages(), state.bytes(),
+                    state.firstSeq(), state.lastSeq(), streamConsumers));
         }
         return new JetStreamReport(settings.maxMemoryStore(), settings.maxFileStore(),
                 settings.storeDir().toAbsolutePath().toString(), registry.usedBytes(StorageType.MEMORY),
                 registry.usedBytes(StorageType.FILE), router.apiTotal(), router.apiErrors(), streams.size(),
-                consumers, messages, bytes);
+                consumers, messages, bytes, figures);
     }
 
     /** Where stream infos and account info get their consumer counts from (0 until set). */
