@@ -73,6 +73,24 @@ class TlsClientConnectionTest {
     }
 
     @Test
+    void jnatsWithoutTlsLearnsFromInfoThatTheServerRequiresItAndFailsClearly() throws Exception {
+        // The clear error a plaintext NATS client gets comes from INFO's tls_required, as with nats-server:
+        // jnats upgrades on its own and, trusting nothing here, fails the handshake with a TLS error.
+        try (RunningServer server = startTls(false, TlsSettings.DEFAULT_TIMEOUT)) {
+            java.util.List<Exception> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            io.nats.client.ErrorListener recording = new io.nats.client.ErrorListener() {
+                @Override
+                public void exceptionOccurred(Connection conn, Exception exp) {
+                    seen.add(exp);
+                }
+            };
+            assertThrows(java.io.IOException.class, () -> server.connect(o -> o.errorListener(recording)).close());
+            String causes = seen.toString();
+            assertTrue(causes.contains("SSL") || causes.contains("certification path"), causes);
+        }
+    }
+
+    @Test
     void clientThatNeverStartsTheHandshakeIsClosedAfterTheTlsTimeout() throws Exception {
         Duration timeout = Duration.ofMillis(300);
         try (RunningServer server = startTls(false, timeout);
