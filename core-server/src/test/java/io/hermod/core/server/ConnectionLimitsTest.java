@@ -98,14 +98,14 @@ class ConnectionLimitsTest {
                     raw.send("CONNECT {\"verbose\":false}\r\nSUB broadcast " + i + "\r\nPING\r\n");
                 }
                 for (RawClient raw : raws) {
-                    assertEquals("PONG", raw.readLine());
+                    assertEquals("PONG", raw.readLineAnsweringPings());
                 }
                 assertEquals(clients + 1, server.server().connectionCount());
                 pub.publish("broadcast", "to all".getBytes(StandardCharsets.UTF_8));
                 pub.flush(WAIT);
                 for (int i = 0; i < clients; i++) {
                     RawClient raw = raws.get(i);
-                    assertEquals("MSG broadcast " + i + " 6", raw.readLine());
+                    assertEquals("MSG broadcast " + i + " 6", raw.readLineAnsweringPings());
                     assertEquals("to all", raw.readLine());
                 }
             } finally {

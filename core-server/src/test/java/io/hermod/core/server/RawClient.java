@@ -51,6 +51,18 @@ final class RawClient implements AutoCloseable {
         return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The next line that is not a server PING; each PING on the way is answered, as a real client would (the
+     * server pings 2 s after CONNECT, which a slow test can run into).
+     */
+    String readLineAnsweringPings() throws IOException {
+        String line;
+        while ("PING".equals(line = readLine())) {
+            send("PONG\r\n");
+        }
+        return line;
+    }
+
     /** Reads until the server closes the connection or the deadline passes; returns everything read. */
     String readUntilClosed(Duration limit) throws IOException {
         long deadline = System.nanoTime() + limit.toNanos();
