@@ -1,5 +1,6 @@
 package io.hermod.cli;
 
+import io.hermod.core.server.MsgFrames;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
@@ -41,7 +42,7 @@ class ServerProcessTest {
                 sub.getOutputStream().write("CONNECT {\"verbose\":false}\r\nSUB drain 1\r\nPING\r\n"
                         .getBytes(StandardCharsets.US_ASCII));
                 awaitLine(in, "PONG");
-                CompletableFuture<Integer> counted = CompletableFuture.supplyAsync(() -> countUntilClosed(in));
+                CompletableFuture<Integer> counted = CompletableFuture.supplyAsync(() -> MsgFrames.countUntilClosed(in));
                 for (int i = 0; i < messages; i++) {
                     pub.publish("drain", new byte[64]);
                 }
@@ -155,29 +156,6 @@ class ServerProcessTest {
             }
         }
         throw new AssertionError("connection closed before " + expected);
-    }
-
-    private static int countUntilClosed(InputStream in) {
-        int count = 0;
-        StringBuilder line = new StringBuilder();
-        try {
-            int b;
-            while ((b = in.read()) != -1) {
-                if (b != '\n') {
-                    line.append((char) b);
-                    continue;
-                }
-                String l = line.toString().trim();
-                line.setLength(0);
-                if (l.startsWith("MSG ")) {
-                    in.readNBytes(Integer.parseInt(l.substring(l.lastIndexOf(' ') + 1)) + 2);
-                    count++;
-                }
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return count;
     }
 
     private static int freePort() throws IOException {

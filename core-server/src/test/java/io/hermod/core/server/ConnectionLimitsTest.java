@@ -5,8 +5,6 @@ import io.nats.client.Message;
 import io.nats.client.Subscription;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -125,7 +123,7 @@ class ConnectionLimitsTest {
             sub.handshake("{\"verbose\":false}");
             sub.send("SUB shutdown.test 1\r\nPING\r\n");
             assertEquals("PONG", sub.readLine());
-            Future<Integer> counted = reader.submit(() -> countMessagesUntilClosed(sub.input()));
+            Future<Integer> counted = reader.submit(() -> MsgFrames.countUntilClosed(sub.input()));
             byte[] payload = new byte[100];
             for (int i = 0; i < messages; i++) {
                 pub.publish("shutdown.test", payload);
@@ -137,26 +135,5 @@ class ConnectionLimitsTest {
             server.close();
             reader.shutdownNow();
         }
-    }
-
-    /** Counts MSG frames by their control lines, skipping payloads, until the server closes the socket. */
-    private static int countMessagesUntilClosed(InputStream in) throws IOException {
-        int count = 0;
-        StringBuilder line = new StringBuilder();
-        int b;
-        while ((b = in.read()) != -1) {
-            if (b != '\n') {
-                line.append((char) b);
-                continue;
-            }
-            String l = line.toString().trim();
-            line.setLength(0);
-            if (l.startsWith("MSG ")) {
-                int size = Integer.parseInt(l.substring(l.lastIndexOf(' ') + 1));
-                in.readNBytes(size + 2);
-                count++;
-            }
-        }
-        return count;
     }
 }
