@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = {"Benchmark a NATS server (Hermod or nats-server): publish/subscribe throughput, "
-                + "request/reply latency, idle-connection memory.",
+                + "request/reply latency, idle-connection memory, JetStream publish rate and latency, restart time.",
                 "Figures go to stdout (human text, or --csv / --json); the progress bar goes to stderr."},
         footer = {"", "Examples:",
                 "  hermod bench demo --sub 1 -n 1000000        jnats, 1 pub -> 1 sub",
