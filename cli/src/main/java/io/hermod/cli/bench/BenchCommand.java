@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = {"Benchmark a NATS server (Hermod or nats-server): publish/subscribe throughput, "
-                + "request/reply latency, idle-connection memory.",
+                + "request/reply latency, idle-connection memory, JetStream publish rate and latency, restart time.",
                 "Figures go to stdout (human text, or --csv / --json); the progress bar goes to stderr."},
         footer = {"", "Examples:",
                 "  hermod bench demo --sub 1 -n 1000000        jnats, 1 pub -> 1 sub",
@@ -28,7 +28,11 @@ import java.util.concurrent.Callable;
                 "  hermod bench demo --request -n 20000        round-trip latency",
                 "  hermod bench --idle 5000 --server-pid 1234  KiB per idle connection",
                 "  hermod bench demo --raw --sub 1 --csv --server-pid 1234",
-                "                                              figures and server CPU as CSV"},
+                "                                              figures and server CPU as CSV",
+                "  hermod bench --js --sync -n 20000           JetStream publish->PubAck latency",
+                "  hermod bench --js --async --inflight 1000   JetStream publish rate, every ack checked",
+                "  hermod bench --js-restart-check -n 1000000 --server-pid-file F --ready-file R",
+                "                                              seconds until a restarted server serves the stream"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the run completed", "1:messages went missing or a client failed", "2:bad usage"})
 public final class BenchCommand implements Callable<Integer> {
@@ -78,7 +82,55 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--idle", paramLabel = "N",
                 description = "Open N idle connections, hold them, with --server-pid report server KiB per connection.")
         Integer idle;
+
+        @Option(names = "--js", description = "Publish into a JetStream stream created for the run (and deleted after); "
+                + "--sync (default) times each publish to its PubAck, --async keeps --inflight acks outstanding.")
+        boolean js;
+
+        @Option(names = "--js-restart-check", description = "Poll STREAM.INFO until --stream holds -n messages, then "
+                + "report the seconds since the server process (--server-pid or --server-pid-file) started.")
+        boolean jsRestartCheck;
     }
+
+    @ArgGroup(exclusive = true)
+    private JsPublish jsPublish = new JsPublish();
+
+    /** How --js publishes. */
+    static final class JsPublish {
+        @Option(names = "--sync", description = "With --js: one publish at a time, each waiting for its PubAck (default).")
+        boolean sync;
+
+        @Option(names = "--async", description = "With --js: publishAsync, at most --inflight acks outstanding per publisher.")
+        boolean async;
+    }
+
+    @Option(names = "--inflight", paramLabel = "N", defaultValue = "1000",
+            description = "With --js --async: unacknowledged publishes allowed per publisher (default: ${DEFAULT-VALUE}).")
+    private int inflight;
+
+    @Option(names = "--stream", paramLabel = "NAME", defaultValue = "HERMOD_BENCH",
+            description = "JetStream stream to create (or, with --js-restart-check, to poll) (default: ${DEFAULT-VALUE}).")
+    private String stream;
+
+    @Option(names = "--storage", paramLabel = "file|memory", defaultValue = "file",
+            description = "With --js: the stream's storage (default: ${DEFAULT-VALUE}).")
+    private String storage;
+
+    @Option(names = "--keep-stream", description = "With --js: leave the stream and its messages after the run.")
+    private boolean keepStream;
+
+    @Option(names = "--restart-deadline", paramLabel = "SECONDS", defaultValue = "300",
+            description = "With --js-restart-check: give up after this long (default: ${DEFAULT-VALUE}).")
+    private int restartDeadlineSeconds;
+
+    @Option(names = "--server-pid-file", paramLabel = "FILE",
+            description = "With --js-restart-check: read the server's PID from FILE once it appears there.")
+    private Path serverPidFile;
+
+    @Option(names = "--ready-file", paramLabel = "FILE",
+            description = "With --js-restart-check: create FILE once polling has begun, so the server can be "
+                    + "started after it.")
+    private Path readyFile;
 
     @ArgGroup(exclusive = true)
     private Output output = new Output();
@@ -119,7 +171,8 @@ public final class BenchCommand implements Callable<Integer> {
         PrintStream out = System.out;
         NatsEndpoint endpoint = NatsEndpoint.parse(server);
         ProcFiles serverProcess = serverPid == null ? null : new ProcFiles(serverPid);
-        ServerCpuMeter cpu = serverProcess == null ? null : ServerCpuMeter.start(serverProcess);
+        // A restart check reports the server's CPU since its start itself.
+        ServerCpuMeter cpu = serverProcess == null || mode.jsRestartCheck ? null : ServerCpuMeter.start(serverProcess);
         PrintStream progress = noProgress ? null : System.err;
 
         BenchReport report = run(endpoint, serverProcess, progress);
@@ -147,10 +200,18 @@ public final class BenchCommand implements Callable<Integer> {
         if (mode.idle != null) {
             return new IdleConnectionsBench(endpoint, mode.idle, serverProcess, progress).run();
         }
+        if (mode.jsRestartCheck) {
+            return new JetStreamRestartCheck(endpoint, new JetStreamRestartCheck.Target(stream, messages,
+                    Duration.ofSeconds(restartDeadlineSeconds), serverPid, serverPidFile, readyFile)).run();
+        }
         BenchSettings settings = new BenchSettings(endpoint, subject, publishers, subscribers, messages, size,
                 queue, "hermod-bench-queue", Duration.ofSeconds(timeoutSeconds), progress);
         if (mode.request) {
             return new RequestReplyBench(settings).run();
+        }
+        if (mode.js) {
+            JsSettings js = new JsSettings(stream, JsStorage.parse(storage), jsPublish.async, inflight, keepStream);
+            return new JetStreamPublishBench(settings, js).run();
         }
         return mode.raw ? new RawPubSubBench(settings).run() : new JnatsPubSubBench(settings).run();
     }
@@ -161,6 +222,41 @@ public final class BenchCommand implements Callable<Integer> {
                 throw usage("--idle needs at least 1 connection");
             }
             return;
+        }
+        boolean jsOptionsGiven = jsPublish.sync || jsPublish.async || keepStream
+                || spec.commandLine().getParseResult().hasMatchedOption("--inflight")
+                || spec.commandLine().getParseResult().hasMatchedOption("--storage");
+        if (jsOptionsGiven && !mode.js) {
+            throw usage("--sync, --async, --inflight, --storage and --keep-stream need --js");
+        }
+        boolean restartOptionsGiven = serverPidFile != null || readyFile != null
+                || spec.commandLine().getParseResult().hasMatchedOption("--restart-deadline");
+        if (restartOptionsGiven && !mode.jsRestartCheck) {
+            throw usage("--server-pid-file, --ready-file and --restart-deadline need --js-restart-check");
+        }
+        if (mode.js) {
+            try {
+                JsStorage.parse(storage);
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
+            if (inflight < 1) {
+                throw usage("--inflight must be at least 1");
+            }
+            if (subscribers > 0 || queue) {
+                throw usage("--js only publishes: --sub and --queue do not apply");
+            }
+            if (messages > Integer.MAX_VALUE) {
+                throw usage("--js checks every ack: at most " + Integer.MAX_VALUE + " messages");
+            }
+        }
+        if (mode.jsRestartCheck) {
+            if (serverPid == null && serverPidFile == null) {
+                throw usage("--js-restart-check needs --server-pid or --server-pid-file");
+            }
+            if (restartDeadlineSeconds < 1) {
+                throw usage("--restart-deadline must be at least 1 second");
+            }
         }
         if (publishers < 1) {
             throw usage("--pub must be at least 1");

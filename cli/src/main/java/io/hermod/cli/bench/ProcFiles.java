@@ -22,6 +22,21 @@ final class ProcFiles {
         return cpuTicks(stat) / CLOCK_TICKS_PER_SECOND;
     }
 
+    /** When the process started, in seconds since boot (the clock of {@link #uptimeSeconds()}), to 1/100 s. */
+    double startSecondsSinceBoot() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
+        return startTicks(stat) / CLOCK_TICKS_PER_SECOND;
+    }
+
+    /** Seconds since boot now, from {@code /proc/uptime}, to 1/100 s. */
+    static double uptimeSeconds() throws IOException {
+        return uptimeSeconds(Files.readString(Path.of("/proc/uptime"), StandardCharsets.US_ASCII));
+    }
+
+    boolean alive() {
+        return Files.isDirectory(Path.of("/proc", Long.toString(pid)));
+    }
+
     /** Resident set size in KiB. */
     long rssKiB() throws IOException {
         String status = Files.readString(Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.US_ASCII);
@@ -33,16 +48,37 @@ final class ProcFiles {
      * spaces and parentheses, so fields are counted from the last ')'.
      */
     static long cpuTicks(String statLine) {
+        // fields[0] is field 3 (state), so field n is fields[n - 3].
+        String[] fields = fieldsAfterCommand(statLine, 13);
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /** starttime (field 22): clock ticks after boot at which the process started. */
+    static long startTicks(String statLine) {
+        String[] fields = fieldsAfterCommand(statLine, 20);
+        return Long.parseLong(fields[19]);
+    }
+
+    /** The first number of {@code /proc/uptime}: seconds since boot. */
+    static double uptimeSeconds(String uptime) {
+        String[] parts = uptime.trim().split("\\s+");
+        if (parts.length < 1 || parts[0].isEmpty()) {
+            throw new IllegalArgumentException("not a /proc/uptime line: " + uptime);
+        }
+        return Double.parseDouble(parts[0]);
+    }
+
+    /** Fields 3 onwards of a stat line (fields[0] is field 3), at least {@code needed} of them. */
+    private static String[] fieldsAfterCommand(String statLine, int needed) {
         int close = statLine.lastIndexOf(')');
         if (close < 0) {
             throw new IllegalArgumentException("not a /proc/PID/stat line: " + statLine);
         }
         String[] fields = statLine.substring(close + 1).trim().split("\\s+");
-        // fields[0] is field 3 (state), so field n is fields[n - 3].
-        if (fields.length < 13) {
+        if (fields.length < needed) {
             throw new IllegalArgumentException("too few fields in /proc/PID/stat: " + statLine);
         }
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return fields;
     }
 
     /** The {@code VmRSS:} value (in kB, which the kernel means as KiB) from {@code /proc/PID/status}. */
