@@ -4,6 +4,8 @@ import io.hermod.consumers.ack.AckMessage;
 import io.hermod.consumers.ack.AckReplySubject;
 import io.hermod.consumers.ack.AckSettings;
 import io.hermod.consumers.ack.AckState;
+import io.hermod.consumers.ack.AckStateChanges;
+import io.hermod.consumers.ack.StoredAckState;
 import io.hermod.consumers.ack.Delivered;
 import io.hermod.consumers.ack.Delivery;
 import io.hermod.consumers.ack.MaxDeliveriesExceeded;
@@ -65,6 +67,7 @@ final class PullConsumer {
         final boolean noWait;
         final long expiresAtNanos;
         final long heartbeatNanos;
+        final boolean bytesLimited;
         int remaining;
         long bytesLeft;
         int delivered;
@@ -76,7 +79,8 @@ final class PullConsumer {
             this.expiresAtNanos = request.expiresNanos() > 0 ? now + request.expiresNanos() : 0;
             this.heartbeatNanos = request.idleHeartbeatNanos();
             this.remaining = request.batch();
-            this.bytesLeft = request.maxBytes() > 0 ? request.maxBytes() : Long.MAX_VALUE;
+            this.bytesLimited = request.maxBytes() > 0;
+            this.bytesLeft = bytesLimited ? request.maxBytes() : Long.MAX_VALUE;
             this.nextHeartbeatNanos = heartbeatNanos > 0 ? now + heartbeatNanos : 0;
         }
     }
@@ -99,7 +103,16 @@ final class PullConsumer {
                                Supplier<Optional<StreamStore>> stream, Outbox outbox, Clock clock) {
         StartSequence start = StartSequence.of(record.config(), streamStore);
         store.saveConfig(record);
-        AckState ack = AckState.start(AckSettings.of(record.config()), start.seq(), clock);
+        AckSettings settings = AckSettings.of(record.config());
+        AckState ack;
+        if (start.lastPerSubject().isEmpty()) {
+            ack = AckState.start(settings, start.seq(), clock);
+        } else {
+            // nats-server 2.9.10 leaves the ack floor at 0 for last_per_subject, delivered just before the start
+            SequencePair delivered = new SequencePair(0, start.seq() - 1);
+            ack = AckState.restore(settings, new StoredAckState(delivered, SequencePair.ZERO, List.of()), clock);
+            store.write(record.id(), new AckStateChanges(delivered, SequencePair.ZERO, List.of(), List.of()));
+        }
         PullConsumer consumer = new PullConsumer(record, store, stream, outbox, clock, ack, start.lastPerSubject());
         consumer.persist();
         return consumer;
@@ -341,7 +354,7 @@ final class PullConsumer {
     }
 
     private void timeout(Waiting w) {
-        long bytes = w.bytesLeft == Long.MAX_VALUE ? 0 : w.bytesLeft;
+        long bytes = w.bytesLimited ? w.bytesLeft : 0;
         byte[] headers = ("NATS/1.0 408 Request Timeout\r\nNats-Pending-Messages: " + w.remaining
                 + "\r\nNats-Pending-Bytes: " + bytes + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         outbox.send(w.reply, w.reply, null, headers, new byte[0]);
