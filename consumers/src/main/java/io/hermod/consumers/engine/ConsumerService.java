@@ -134,7 +134,7 @@ public final class ConsumerService implements AutoCloseable {
             }
             for (ConsumerRecord record : durableStore.consumers(stream)) {
                 PullConsumer consumer = PullConsumer.restore(record, durableStore, store.get(), streamStore(stream),
-                        this::send, clock);
+                        outbox, clock);
                 streams.computeIfAbsent(stream, s -> new ConcurrentSkipListMap<>()).put(record.id().name(), consumer);
                 restored++;
             }
@@ -143,6 +143,18 @@ public final class ConsumerService implements AutoCloseable {
             log.info("restored {} consumer(s)", restored);
         }
     }
+
+    private final PullConsumer.Outbox outbox = new PullConsumer.Outbox() {
+        @Override
+        public void send(String destination, String subject, String replyTo, byte[] headers, byte[] payload) {
+            ConsumerService.this.send(destination, subject, replyTo, headers, payload);
+        }
+
+        @Override
+        public boolean hasInterest(String subject) {
+            return connection.hasInterest(subject);
+        }
+    };
 
     private java.util.function.Supplier<Optional<StreamStore>> streamStore(String stream) {
         return () -> jetStream.streamStore(stream);
@@ -270,7 +282,7 @@ public final class ConsumerService implements AutoCloseable {
                 || store.config().storage() == StorageType.MEMORY;
         ConsumerRecord record = new ConsumerRecord(new ConsumerId(stream, name), config, Instant.now(clock));
         PullConsumer consumer = PullConsumer.create(record, memory ? memoryStore : durableStore, store,
-                streamStore(stream), this::send, clock);
+                streamStore(stream), outbox, clock);
         streams.computeIfAbsent(stream, s -> new ConcurrentSkipListMap<>()).put(name, consumer);
         return consumer;
     }

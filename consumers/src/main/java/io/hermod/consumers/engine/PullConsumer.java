@@ -59,6 +59,9 @@ final class PullConsumer {
     interface Outbox {
         /** A message for the subscribers of {@code destination}, seen under {@code subject}. */
         void send(String destination, String subject, String replyTo, byte[] headers, byte[] payload);
+
+        /** Whether anyone listens on a request's reply subject. */
+        boolean hasInterest(String subject);
     }
 
     /** A pull request waiting for messages: what is left of its batch and bytes, and when it expires. */
@@ -143,6 +146,7 @@ final class PullConsumer {
     }
 
     ConsumerInfo info() {
+        dropUninterested();
         SequencePair delivered = ack.delivered();
         SequencePair floor = ack.ackFloor();
         return new ConsumerInfo(id.stream(), id.name(), record.created(), record.config(),
@@ -167,7 +171,15 @@ final class PullConsumer {
             status(reply, 409, "Exceeded MaxRequestMaxBytes of " + c.maxBytes());
             return;
         }
+        if (request.idleHeartbeatNanos() > 0 && request.expiresNanos() > 0
+                && request.idleHeartbeatNanos() > request.expiresNanos() / 2) {
+            status(reply, 400, "Bad Request - heartbeat value too large");
+            return;
+        }
         dropExpired(now);
+        if (waiting.size() >= c.maxWaiting()) {
+            dropUninterested();
+        }
         if (waiting.size() >= c.maxWaiting()) {
             status(reply, 409, "Exceeded MaxWaiting");
             return;
@@ -213,7 +225,11 @@ final class PullConsumer {
         dropExpired(now);
         for (Waiting w : waiting) {
             if (w.heartbeatNanos > 0 && now >= w.nextHeartbeatNanos) {
-                status(w.reply, 100, "Idle Heartbeat");
+                SequencePair last = ack.delivered();
+                byte[] headers = ("NATS/1.0 100 Idle Heartbeat\r\nNats-Last-Consumer: " + last.consumerSeq()
+                        + "\r\nNats-Last-Stream: " + last.streamSeq() + "\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                outbox.send(w.reply, w.reply, null, headers, new byte[0]);
                 w.nextHeartbeatNanos = now + w.heartbeatNanos;
             }
         }
@@ -233,6 +249,11 @@ final class PullConsumer {
     boolean inactive() {
         long threshold = record.config().inactiveThresholdNanos();
         return threshold > 0 && waiting.isEmpty() && nanos(clock.instant()) - lastActivityNanos > threshold;
+    }
+
+    /** Forgets the waiting requests nobody listens for any more, as nats-server does. */
+    private void dropUninterested() {
+        waiting.removeIf(w -> !outbox.hasInterest(w.reply));
     }
 
     private void dropExpired(long now) {
@@ -268,6 +289,10 @@ final class PullConsumer {
             }
             StoredMessage m = loaded.get();
             Waiting w = waiting.peekFirst();
+            if (!outbox.hasInterest(w.reply)) {
+                waiting.removeFirst(); // its client is gone: nats-server drops such requests silently
+                continue;
+            }
             long size = m.storedSize();
             if (size > w.bytesLeft) {
                 waiting.removeFirst();

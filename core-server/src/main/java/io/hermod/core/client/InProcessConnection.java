@@ -110,6 +110,11 @@ public final class InProcessConnection implements MessageSink, AutoCloseable {
         return delivered;
     }
 
+    /** Whether anyone subscribes to {@code subject} (a literal subject), as nats checks a pull request's reply. */
+    public boolean hasInterest(String subject) {
+        return router.hasInterest(subject);
+    }
+
     @Override
     public void deliver(Subscription subscription, String subject, String replyTo, int headerLength,
                         ByteBuf message, FlushBatch batch) {

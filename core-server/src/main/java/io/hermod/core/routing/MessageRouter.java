@@ -33,6 +33,12 @@ public final class MessageRouter {
         return index.count();
     }
 
+    /** Whether a message published on {@code subject} would reach at least one subscription. */
+    public boolean hasInterest(String subject) {
+        SubjectMatch<Subscription> match = index.match(subject);
+        return !match.plain().isEmpty() || !match.groups().isEmpty();
+    }
+
     /** The subject index's counters, for monitoring. */
     public SubjectIndexStats indexStats() {
         return index.stats();
