@@ -167,6 +167,10 @@ final class PullConsumer {
             status(reply, 409, "Exceeded MaxRequestBatch of " + c.maxBatch());
             return;
         }
+        if (c.maxExpiresNanos() > 0 && request.expiresNanos() > c.maxExpiresNanos()) {
+            status(reply, 409, "Exceeded MaxRequestExpires of " + GoDurationText.format(c.maxExpiresNanos()));
+            return;
+        }
         if (c.maxBytes() > 0 && request.maxBytes() > c.maxBytes()) {
             status(reply, 409, "Exceeded MaxRequestMaxBytes of " + c.maxBytes());
             return;
@@ -397,8 +401,11 @@ final class PullConsumer {
         }
     }
 
-    /** Drops the waiting requests (the consumer is deleted); nats sends them nothing. */
+    /** The consumer is deleted: its waiting requests end with 409 Consumer Deleted, as in nats-server. */
     void close() {
+        for (Waiting w : waiting) {
+            status(w.reply, 409, "Consumer Deleted");
+        }
         waiting.clear();
     }
 

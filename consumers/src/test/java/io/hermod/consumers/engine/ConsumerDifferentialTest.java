@@ -89,6 +89,20 @@ class ConsumerDifferentialTest {
             request(nc, out, "$JS.API.CONSUMER.NAMES.S", "", true);
             request(nc, out, "$JS.API.CONSUMER.NAMES.S", "{\"offset\":1}", true);
             request(nc, out, "$JS.API.CONSUMER.LIST.S", "", true);
+            request(nc, out, "$JS.API.CONSUMER.CREATE.S.F", "{\"stream_name\":\"S\",\"config\":{\"durable_name\":"
+                    + "\"F\",\"ack_policy\":\"explicit\",\"max_expires\":90500000000,\"max_batch\":3}}", true);
+            pull(nc, out, "S", "F", "{\"batch\":2,\"expires\":100000000000}", 1);
+            pull(nc, out, "S", "F", "{\"batch\":4}", 1);
+            request(nc, out, "$JS.API.CONSUMER.DELETE.S.F", "", true);
+            String inbox = nc.createInbox();
+            Subscription waiting = nc.subscribe(inbox);
+            nc.publish("$JS.API.CONSUMER.MSG.NEXT.S.G", inbox, "{\"batch\":1,\"expires\":5000000000}".getBytes(
+                    StandardCharsets.UTF_8));
+            request(nc, out, "$JS.API.CONSUMER.INFO.S.G", "", true);
+            request(nc, out, "$JS.API.CONSUMER.DELETE.S.G", "", true);
+            Message deleted = waiting.nextMessage(WAIT);
+            out.add("waiting request of a deleted consumer: " + (deleted == null ? "nothing"
+                    : deleted.getStatus().getCode() + " " + deleted.getStatus().getMessage()));
             request(nc, out, "$JS.API.CONSUMER.DELETE.S.E", "", true);
             request(nc, out, "$JS.API.CONSUMER.DELETE.S.E", "", true);
             request(nc, out, "$JS.API.CONSUMER.NAMES.NOPE", "", true);
