@@ -36,13 +36,15 @@ final class ConsumerApi {
     private static final String NAME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final ApiConsumers consumers;
+    private final RequestCounter counter;
     private final ConsumerConfigValidator validator = new ConsumerConfigValidator();
     private final SecureRandom random = new SecureRandom();
 
     private enum CreateForm { EPHEMERAL, DURABLE, NAMED }
 
-    ConsumerApi(ApiConsumers consumers) {
+    ConsumerApi(ApiConsumers consumers, RequestCounter counter) {
         this.consumers = consumers;
+        this.counter = counter;
     }
 
     /** The reply to a request on {@code tokens} (the subject split at dots, from {@code CONSUMER} on), or empty. */
@@ -75,15 +77,24 @@ final class ConsumerApi {
         };
     }
 
-    private static byte[] call(java.util.function.Supplier<Object> handler, Function<ApiError, Object> failed) {
+    private byte[] call(java.util.function.Supplier<Object> handler, Function<ApiError, Object> failed) {
         try {
-            return GoJson.write(handler.get());
+            byte[] reply = GoJson.write(handler.get());
+            counter.count(false);
+            return reply;
         } catch (JsApiException e) {
+            counter.count(true);
             return GoJson.write(failed.apply(e.error()));
         } catch (RuntimeException e) {
             log.warn("consumer API request failed", e);
+            counter.count(true);
             return GoJson.write(failed.apply(JsApiError.CONSUMER_CREATE.error(String.valueOf(e.getMessage()))));
         }
+    }
+
+    /** Where served requests are counted (JetStream's API totals). */
+    interface RequestCounter {
+        void count(boolean failed);
     }
 
     private ConsumerInfoResponse create(CreateForm form, String[] tokens, byte[] body) {

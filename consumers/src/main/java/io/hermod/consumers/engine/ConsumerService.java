@@ -82,7 +82,7 @@ public final class ConsumerService implements AutoCloseable {
             return t;
         });
         this.durableStore = new RocksConsumerStateStore(jetStream.storeDirectory().keyValueStorage());
-        this.api = new ConsumerApi(new Admin());
+        this.api = new ConsumerApi(new Admin(), jetStream::countApiRequest);
     }
 
     /** Restores the stored consumers of every stream and starts serving; {@code jetStream} must be running. */

@@ -73,6 +73,14 @@ class ConsumerApiTest {
             assertEquals(10014, assertThrows(JetStreamApiException.class,
                     () -> jsm.deleteConsumer("S", "A")).getApiErrorCode());
             assertEquals(List.of("C"), jsm.getConsumerNames("S"));
+
+            long total = jsm.getAccountStatistics().getApi().getTotal();
+            long errors = jsm.getAccountStatistics().getApi().getErrors();
+            jsm.getConsumerInfo("S", "C");
+            assertThrows(JetStreamApiException.class, () -> jsm.getConsumerInfo("S", "nope"));
+            // the two statistics requests count too
+            assertEquals(total + 4, jsm.getAccountStatistics().getApi().getTotal(), "consumer requests count");
+            assertEquals(errors + 1, jsm.getAccountStatistics().getApi().getErrors());
         }
     }
 

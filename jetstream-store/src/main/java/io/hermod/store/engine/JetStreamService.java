@@ -121,6 +121,14 @@ public final class JetStreamService implements AutoCloseable {
         return registry.find(name).map(Stream::config);
     }
 
+    /**
+     * Counts an API request served outside this service (the {@code $JS.API.CONSUMER.*} endpoints) in the totals
+     * {@code $JS.API.INFO} and {@code /jsz} report.
+     */
+    public void countApiRequest(boolean failed) {
+        router.count(failed);
+    }
+
     /** Who learns of stored messages and deleted streams (nobody until set). */
     public void streamEvents(StreamEvents listener) {
         events = listener == null ? StreamEvents.NONE : listener;
