@@ -3,7 +3,6 @@ package io.hermod.cli;
 import io.hermod.core.auth.AuthConfig;
 import io.hermod.core.server.HermodServer;
 import io.hermod.core.server.ServerOptions;
-import io.hermod.store.engine.JetStreamService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -105,7 +104,7 @@ public final class ServerCommand implements Callable<Integer> {
         ServerOptions options = options();
         LogSetup.apply(options);
         HermodServer server = new HermodServer(options);
-        JetStreamService jetStream = JetStreamStartup.startIfEnabled(server, options);
+        JetStreamStartup.Running jetStream = JetStreamStartup.startIfEnabled(server, options);
         try {
             server.start();
         } catch (InterruptedException | RuntimeException e) {

@@ -88,6 +88,33 @@ public final class InProcessConnection implements MessageSink, AutoCloseable {
         return delivered;
     }
 
+    /**
+     * Sends a message to the subscribers of {@code destination} (a literal subject, typically a reply inbox) that
+     * they receive under {@code subject}, as nats-server delivers a consumer's messages to a pull request's reply
+     * subject. {@code headers} is a raw NATS header block or null. Returns how many subscriptions received it.
+     */
+    public int send(String destination, String subject, String replyTo, byte[] headers, byte[] payload) {
+        if (!SubjectValidator.isValidPublishSubject(destination)) {
+            throw new IllegalArgumentException("Invalid Publish Subject: " + destination);
+        }
+        if (permissions != null && !permissions.canPublish(destination)) {
+            throw new PermissionDeniedException("Permissions Violation for Publish to \"" + destination + "\"");
+        }
+        ByteBuf message = headers == null
+                ? Unpooled.wrappedBuffer(payload)
+                : Unpooled.wrappedBuffer(headers, payload);
+        FlushBatch batch = new FlushBatch();
+        int delivered = router.route(this, false, destination, subject, replyTo,
+                headers == null ? -1 : headers.length, message, batch);
+        batch.flushAll();
+        return delivered;
+    }
+
+    /** Whether anyone subscribes to {@code subject} (a literal subject), as nats checks a pull request's reply. */
+    public boolean hasInterest(String subject) {
+        return router.hasInterest(subject);
+    }
+
     @Override
     public void deliver(Subscription subscription, String subject, String replyTo, int headerLength,
                         ByteBuf message, FlushBatch batch) {

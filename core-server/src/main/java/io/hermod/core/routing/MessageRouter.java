@@ -33,6 +33,12 @@ public final class MessageRouter {
         return index.count();
     }
 
+    /** Whether a message published on {@code subject} would reach at least one subscription. */
+    public boolean hasInterest(String subject) {
+        SubjectMatch<Subscription> match = index.match(subject);
+        return !match.plain().isEmpty() || !match.groups().isEmpty();
+    }
+
     /** The subject index's counters, for monitoring. */
     public SubjectIndexStats indexStats() {
         return index.stats();
@@ -44,7 +50,17 @@ public final class MessageRouter {
      */
     public int route(MessageSink publisher, boolean noResponders, String subject, String replyTo,
                      int headerLength, ByteBuf message, FlushBatch batch) {
-        SubjectMatch<Subscription> match = index.match(subject);
+        return route(publisher, noResponders, subject, subject, replyTo, headerLength, message, batch);
+    }
+
+    /**
+     * As {@link #route(MessageSink, boolean, String, String, int, ByteBuf, FlushBatch)}, but matched against
+     * {@code destination} while the subscribers see {@code subject}, as nats-server delivers a JetStream message to
+     * a pull request's reply subject under the message's own subject.
+     */
+    public int route(MessageSink publisher, boolean noResponders, String destination, String subject,
+                     String replyTo, int headerLength, ByteBuf message, FlushBatch batch) {
+        SubjectMatch<Subscription> match = index.match(destination);
         int delivered = 0;
         boolean skipOwn = !publisher.echo();
         List<Subscription> plain = match.plain();

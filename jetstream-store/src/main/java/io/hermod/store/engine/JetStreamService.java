@@ -49,6 +49,7 @@ public final class JetStreamService implements AutoCloseable {
     private final StreamRegistry registry;
     private final JsApiRouter router;
     private volatile ToIntFunction<String> consumerCount = stream -> 0;
+    private volatile StreamEvents events = StreamEvents.NONE;
     private Subscription apiSubscription;
     private boolean closed;
 
@@ -117,6 +118,24 @@ public final class JetStreamService implements AutoCloseable {
                 settings.storeDir().toAbsolutePath().toString(), registry.usedBytes(StorageType.MEMORY),
                 registry.usedBytes(StorageType.FILE), router.apiTotal(), router.apiErrors(), streams.size(),
                 consumers, messages, bytes, figures);
+    }
+
+    /** The NATS configuration of an open stream. */
+    public Optional<io.hermod.store.api.StreamConfig> streamConfig(String name) {
+        return registry.find(name).map(Stream::config);
+    }
+
+    /**
+     * Counts an API request served outside this service (the {@code $JS.API.CONSUMER.*} endpoints) in the totals
+     * {@code $JS.API.INFO} and {@code /jsz} report.
+     */
+    public void countApiRequest(boolean failed) {
+        router.count(failed);
+    }
+
+    /** Who learns of stored messages and deleted streams (nobody until set). */
+    public void streamEvents(StreamEvents listener) {
+        events = listener == null ? StreamEvents.NONE : listener;
     }
 
     /** Where stream infos and account info get their consumer counts from (0 until set). */
@@ -205,6 +224,11 @@ public final class JetStreamService implements AutoCloseable {
         @Override
         public void reply(String replyTo, byte[] payload) {
             connection.publish(replyTo, null, null, payload);
+        }
+
+        @Override
+        public StreamEvents events() {
+            return events;
         }
 
         @Override

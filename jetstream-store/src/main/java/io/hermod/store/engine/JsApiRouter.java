@@ -107,6 +107,14 @@ final class JsApiRouter {
         }
     }
 
+    /** Counts a request served elsewhere (the consumers' endpoints), as nats counts every API request. */
+    void count(boolean failed) {
+        total.incrementAndGet();
+        if (failed) {
+            errors.incrementAndGet();
+        }
+    }
+
     /** API requests served so far. */
     long apiTotal() {
         return total.get();

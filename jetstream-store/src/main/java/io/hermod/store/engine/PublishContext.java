@@ -13,4 +13,7 @@ interface PublishContext {
      * {@code max_file_store} would be exceeded, or null.
      */
     ApiError checkServerLimit(io.hermod.store.StorageType storage, long bytes);
+
+    /** Where stored messages and deleted streams are announced (to the consumers). */
+    StreamEvents events();
 }

@@ -197,6 +197,7 @@ final class StreamPublisher {
             return DONE;
         }
         lastMsgId = msgId == null ? "" : msgId;
+        context.events().stored(stream.name(), result.seq());
         if (rollup == null) {
             reply(m, PubAckReplies.ok(stream.name(), result.seq(), false));
             return DONE;

@@ -92,6 +92,7 @@ final class StreamRegistry {
         streams.remove(stream.name());
         await(stream.publisher().exclusive(() -> stream.store().close(), swapper));
         directory.deleteStream(stream.name());
+        context.events().deleted(stream.name());
     }
 
     Optional<Stream> find(String name) {

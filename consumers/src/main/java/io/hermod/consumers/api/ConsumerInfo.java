@@ -1,0 +1,23 @@
+package io.hermod.consumers.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.hermod.consumers.config.ConsumerConfig;
+
+import java.time.Instant;
+
+/**
+ * nats's {@code ConsumerInfo} as a standalone nats-server 2.9.10 sends it (no {@code cluster}, no
+ * {@code push_bound} for pull consumers).
+ */
+public record ConsumerInfo(
+        @JsonProperty("stream_name") String streamName,
+        @JsonProperty("name") String name,
+        @JsonProperty("created") Instant created,
+        @JsonProperty("config") ConsumerConfig config,
+        @JsonProperty("delivered") SequenceInfo delivered,
+        @JsonProperty("ack_floor") SequenceInfo ackFloor,
+        @JsonProperty("num_ack_pending") int numAckPending,
+        @JsonProperty("num_redelivered") int numRedelivered,
+        @JsonProperty("num_waiting") int numWaiting,
+        @JsonProperty("num_pending") long numPending) {
+}

@@ -1,0 +1,382 @@
+package io.hermod.consumers.engine;
+
+import io.hermod.consumers.ack.AckReplySubject;
+import io.hermod.consumers.ack.MaxDeliveriesExceeded;
+import io.hermod.consumers.api.PullRequest;
+import io.hermod.consumers.config.ConsumerConfig;
+import io.hermod.consumers.state.ConsumerId;
+import io.hermod.consumers.state.ConsumerRecord;
+import io.hermod.consumers.state.ConsumerStateStore;
+import io.hermod.consumers.state.MemoryConsumerStateStore;
+import io.hermod.consumers.state.RocksConsumerStateStore;
+import io.hermod.core.client.InProcessConnection;
+import io.hermod.core.client.Message;
+import io.hermod.core.routing.Subscription;
+import io.hermod.core.server.HermodServer;
+import io.hermod.store.StorageType;
+import io.hermod.store.StreamStore;
+import io.hermod.store.api.GoJson;
+import io.hermod.store.api.StreamConfig;
+import io.hermod.store.engine.JetStreamService;
+import io.hermod.store.engine.StreamEvents;
+import io.hermod.store.file.StoreDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * JetStream consumers inside a Hermod server, beside a {@link JetStreamService}: serves {@code $JS.API.CONSUMER.*}
+ * (administration and {@code MSG.NEXT} pull requests) and {@code $JS.ACK.>}, delivers as messages are stored,
+ * redelivers after {@code ack_wait}, and keeps durable consumers (configuration and acknowledgement state) in the
+ * store's RocksDB, from which {@link #start} restores them. Pull consumers only.
+ *
+ * <p>Threads: everything a consumer does runs on one worker thread, {@code hermod-consumers}; the in-process
+ * subscriptions and stream events only hand work to it. Its timer runs every {@link #TICK}. Close it before the
+ * {@link JetStreamService}. Thread-safe.
+ */
+public final class ConsumerService implements AutoCloseable {
+    /** How often ack deadlines, request expiry, heartbeats and inactivity are checked. */
+    public static final Duration TICK = Duration.ofMillis(20);
+    private static final Logger log = LoggerFactory.getLogger(ConsumerService.class);
+    private static final String API_PREFIX = "$JS.API.CONSUMER.";
+    private static final String NEXT_PREFIX = API_PREFIX + "MSG.NEXT.";
+    private static final char[] ID_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+
+    private final JetStreamService jetStream;
+    private final InProcessConnection connection;
+    private final ScheduledExecutorService worker;
+    private final ConsumerStateStore durableStore;
+    private final ConsumerStateStore memoryStore = new MemoryConsumerStateStore();
+    private final Clock clock = Clock.systemUTC();
+    private final ConsumerApi api;
+    /** Stream → consumer name → consumer; changed on the worker only, counted from any thread. */
+    private final Map<String, ConcurrentSkipListMap<String, PullConsumer>> streams = new ConcurrentHashMap<>();
+    private final Set<String> storedIn = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean storedScheduled = new AtomicBoolean();
+    private final SecureRandom random = new SecureRandom();
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    private boolean closed;
+
+    private ConsumerService(HermodServer server, JetStreamService jetStream) {
+        this.jetStream = jetStream;
+        this.connection = server.connectInProcess("jetstream-consumers");
+        this.worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread t = new Thread(runnable, "hermod-consumers");
+            t.setDaemon(true);
+            return t;
+        });
+        this.durableStore = new RocksConsumerStateStore(jetStream.storeDirectory().keyValueStorage());
+        this.api = new ConsumerApi(new Admin(), jetStream::countApiRequest);
+    }
+
+    /** Restores the stored consumers of every stream and starts serving; {@code jetStream} must be running. */
+    public static ConsumerService start(HermodServer server, JetStreamService jetStream) {
+        ConsumerService service = new ConsumerService(server, jetStream);
+        try {
+            service.onWorker(service::restore).get();
+            service.subscriptions.add(service.connection.subscribe(API_PREFIX + ">", null, service::onApi));
+            service.subscriptions.add(service.connection.subscribe("$JS.ACK.>", null, service::onAck));
+            jetStream.streamEvents(service.new Events());
+            jetStream.consumerCounts(service::count);
+            long tick = TICK.toMillis();
+            service.worker.scheduleWithFixedDelay(service::tick, tick, tick, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            service.close();
+            throw new IllegalStateException("interrupted while restoring consumers", e);
+        } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
+            service.close();
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        return service;
+    }
+
+    /** The number of consumers of a stream (for stream info, account info and {@code /jsz}). */
+    public int count(String stream) {
+        Map<String, PullConsumer> of = streams.get(stream);
+        return of == null ? 0 : of.size();
+    }
+
+    private java.util.concurrent.Future<?> onWorker(Runnable task) {
+        return worker.submit(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.warn("consumer task failed", e);
+            }
+        });
+    }
+
+    private void restore() {
+        StoreDirectory directory = jetStream.storeDirectory();
+        int restored = 0;
+        for (StoreDirectory.StoredStream stored : directory.storedStreams()) {
+            String stream = stored.config().name();
+            Optional<StreamStore> store = jetStream.streamStore(stream);
+            if (store.isEmpty()) {
+                continue;
+            }
+            for (ConsumerRecord record : durableStore.consumers(stream)) {
+                PullConsumer consumer = PullConsumer.restore(record, durableStore, store.get(), streamStore(stream),
+                        outbox, clock);
+                streams.computeIfAbsent(stream, s -> new ConcurrentSkipListMap<>()).put(record.id().name(), consumer);
+                restored++;
+            }
+        }
+        if (restored > 0) {
+            log.info("restored {} consumer(s)", restored);
+        }
+    }
+
+    private final PullConsumer.Outbox outbox = new PullConsumer.Outbox() {
+        @Override
+        public void send(String destination, String subject, String replyTo, byte[] headers, byte[] payload) {
+            ConsumerService.this.send(destination, subject, replyTo, headers, payload);
+        }
+
+        @Override
+        public boolean hasInterest(String subject) {
+            return connection.hasInterest(subject);
+        }
+    };
+
+    private java.util.function.Supplier<Optional<StreamStore>> streamStore(String stream) {
+        return () -> jetStream.streamStore(stream);
+    }
+
+    private void send(String destination, String subject, String replyTo, byte[] headers, byte[] payload) {
+        try {
+            connection.send(destination, subject, replyTo, headers, payload);
+        } catch (IllegalArgumentException e) {
+            log.debug("cannot deliver to {}: {}", destination, e.getMessage());
+        }
+    }
+
+    private void onApi(Message m) {
+        execute(() -> serveApi(m));
+    }
+
+    private void onAck(Message m) {
+        execute(() -> serveAck(m));
+    }
+
+    private void execute(Runnable task) {
+        try {
+            worker.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    log.warn("consumer task failed", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.debug("consumers closing: task dropped");
+        }
+    }
+
+    private void serveApi(Message m) {
+        String subject = m.subject();
+        if (subject.startsWith(NEXT_PREFIX)) {
+            String[] names = subject.substring(NEXT_PREFIX.length()).split("\\.", -1);
+            if (names.length == 2) {
+                find(names[0], names[1]).ifPresent(c -> c.request(m.replyTo(), PullRequest.parse(m.payload())));
+            }
+            return;
+        }
+        String[] tokens = subject.substring("$JS.API.".length()).split("\\.", -1);
+        Optional<byte[]> reply = api.handle(tokens, m.payload());
+        if (reply.isPresent() && m.replyTo() != null && !m.replyTo().isEmpty()) {
+            connection.publish(m.replyTo(), null, null, reply.get());
+        }
+    }
+
+    private void serveAck(Message m) {
+        Optional<AckReplySubject> parsed = AckReplySubject.parse(m.subject());
+        if (parsed.isEmpty()) {
+            return;
+        }
+        AckReplySubject ack = parsed.get();
+        find(ack.stream(), ack.consumer()).ifPresent(c -> c.onAck(ack, m.payload(), m.replyTo()));
+    }
+
+    private void tick() {
+        try {
+            for (Map<String, PullConsumer> of : streams.values()) {
+                for (PullConsumer consumer : List.copyOf(of.values())) {
+                    for (MaxDeliveriesExceeded exceeded : consumer.tick()) {
+                        advise(consumer.id(), exceeded);
+                    }
+                    if (consumer.inactive()) {
+                        log.debug("consumer {} inactive: deleted", consumer.id());
+                        delete(consumer.id().stream(), consumer.id().name());
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("consumer timer failed", e);
+        }
+    }
+
+    private void advise(ConsumerId id, MaxDeliveriesExceeded exceeded) {
+        MaxDeliverAdvisory advisory = new MaxDeliverAdvisory(MaxDeliverAdvisory.TYPE, eventId(), clock.instant(),
+                id.stream(), id.name(), exceeded.streamSeq(), exceeded.deliveries());
+        String subject = MaxDeliverAdvisory.SUBJECT_PREFIX + id.stream() + "." + id.name();
+        connection.publish(subject, null, null, GoJson.write(advisory));
+    }
+
+    private String eventId() {
+        char[] id = new char[22];
+        for (int i = 0; i < id.length; i++) {
+            id[i] = ID_CHARS[random.nextInt(ID_CHARS.length)];
+        }
+        return new String(id);
+    }
+
+    private void drainStored() {
+        storedScheduled.set(false);
+        for (String stream : List.copyOf(storedIn)) {
+            storedIn.remove(stream);
+            Map<String, PullConsumer> of = streams.get(stream);
+            if (of != null) {
+                for (PullConsumer consumer : List.copyOf(of.values())) {
+                    consumer.onStored();
+                }
+            }
+        }
+    }
+
+    private Optional<StreamConfig> streamConfig(String stream) {
+        return jetStream.streamConfig(stream);
+    }
+
+    private Optional<PullConsumer> find(String stream, String name) {
+        Map<String, PullConsumer> of = streams.get(stream);
+        return of == null ? Optional.empty() : Optional.ofNullable(of.get(name));
+    }
+
+    private List<PullConsumer> of(String stream) {
+        Map<String, PullConsumer> of = streams.get(stream);
+        return of == null ? List.of() : List.copyOf(of.values());
+    }
+
+    private PullConsumer create(String stream, String name, ConsumerConfig config, StreamConfig streamConfig) {
+        StreamStore store = jetStream.streamStore(stream).orElseThrow(
+                io.hermod.store.api.JsApiError.STREAM_NOT_FOUND::exception);
+        boolean memory = config.memStorage() || !config.isDurable()
+                || store.config().storage() == StorageType.MEMORY;
+        ConsumerRecord record = new ConsumerRecord(new ConsumerId(stream, name), config, Instant.now(clock));
+        PullConsumer consumer = PullConsumer.create(record, memory ? memoryStore : durableStore, store,
+                streamStore(stream), outbox, clock);
+        streams.computeIfAbsent(stream, s -> new ConcurrentSkipListMap<>()).put(name, consumer);
+        return consumer;
+    }
+
+    private boolean delete(String stream, String name) {
+        Map<String, PullConsumer> of = streams.get(stream);
+        PullConsumer consumer = of == null ? null : of.remove(name);
+        if (consumer == null) {
+            return false;
+        }
+        consumer.close();
+        ConsumerId id = consumer.id();
+        memoryStore.delete(id);
+        durableStore.delete(id);
+        return true;
+    }
+
+    private void streamDeleted(String stream) {
+        for (PullConsumer consumer : of(stream)) {
+            delete(stream, consumer.id().name());
+        }
+        for (ConsumerRecord stored : durableStore.consumers(stream)) {
+            durableStore.delete(stored.id());
+        }
+        streams.remove(stream);
+    }
+
+    /** Stops serving and the worker; state already written stays in the store. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        jetStream.streamEvents(null);
+        jetStream.consumerCounts(stream -> 0);
+        for (Subscription sub : subscriptions) {
+            connection.unsubscribe(sub);
+        }
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            worker.shutdownNow();
+        }
+        connection.close();
+    }
+
+    /** Stream events, handed to the worker; stored messages coalesced per stream. */
+    private final class Events implements StreamEvents {
+        @Override
+        public void stored(String stream, long seq) {
+            storedIn.add(stream);
+            if (storedScheduled.compareAndSet(false, true)) {
+                execute(ConsumerService.this::drainStored);
+            }
+        }
+
+        @Override
+        public void deleted(String stream) {
+            execute(() -> streamDeleted(stream));
+        }
+    }
+
+    /** The consumers as {@link ConsumerApi} sees them. */
+    private final class Admin implements ApiConsumers {
+        @Override
+        public Optional<StreamConfig> streamConfig(String stream) {
+            return ConsumerService.this.streamConfig(stream);
+        }
+
+        @Override
+        public Optional<PullConsumer> find(String stream, String name) {
+            return ConsumerService.this.find(stream, name);
+        }
+
+        @Override
+        public List<PullConsumer> of(String stream) {
+            return ConsumerService.this.of(stream);
+        }
+
+        @Override
+        public PullConsumer create(String stream, String name, ConsumerConfig config, StreamConfig streamConfig) {
+            return ConsumerService.this.create(stream, name, config, streamConfig);
+        }
+
+        @Override
+        public boolean delete(String stream, String name) {
+            return ConsumerService.this.delete(stream, name);
+        }
+    }
+}
