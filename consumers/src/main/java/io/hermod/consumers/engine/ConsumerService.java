@@ -1,5 +1,7 @@
 package io.hermod.consumers.engine;
 
+import io.hermod.consumers.api.ConsumerInfo;
+import io.hermod.core.monitor.JetStreamReport;
 import io.hermod.consumers.ack.AckReplySubject;
 import io.hermod.consumers.ack.MaxDeliveriesExceeded;
 import io.hermod.consumers.api.PullRequest;
@@ -53,6 +55,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ConsumerService implements AutoCloseable {
     /** How often ack deadlines, request expiry, heartbeats and inactivity are checked. */
     public static final Duration TICK = Duration.ofMillis(20);
+    /** How long a metrics scrape waits for the consumers' figures. */
+    private static final Duration FIGURES_WAIT = Duration.ofSeconds(2);
     private static final Logger log = LoggerFactory.getLogger(ConsumerService.class);
     private static final String API_PREFIX = "$JS.API.CONSUMER.";
     private static final String NEXT_PREFIX = API_PREFIX + "MSG.NEXT.";
@@ -94,6 +98,7 @@ public final class ConsumerService implements AutoCloseable {
             service.subscriptions.add(service.connection.subscribe("$JS.ACK.>", null, service::onAck));
             jetStream.streamEvents(service.new Events());
             jetStream.consumerCounts(service::count);
+            jetStream.consumerFigures(service::figures);
             long tick = TICK.toMillis();
             service.worker.scheduleWithFixedDelay(service::tick, tick, tick, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -111,6 +116,37 @@ public final class ConsumerService implements AutoCloseable {
     public int count(String stream) {
         Map<String, PullConsumer> of = streams.get(stream);
         return of == null ? 0 : of.size();
+    }
+
+    /**
+     * Every consumer's info as metrics figures, gathered on the worker thread (consumers are not thread-safe);
+     * none when the worker does not answer within {@link #FIGURES_WAIT}, so a scrape never hangs.
+     */
+    public List<JetStreamReport.ConsumerFigures> figures() {
+        java.util.concurrent.CompletableFuture<List<JetStreamReport.ConsumerFigures>> result =
+                new java.util.concurrent.CompletableFuture<>();
+        try {
+            worker.execute(() -> {
+                List<JetStreamReport.ConsumerFigures> out = new java.util.ArrayList<>();
+                for (Map<String, PullConsumer> of : streams.values()) {
+                    for (PullConsumer consumer : of.values()) {
+                        ConsumerInfo info = consumer.info();
+                        out.add(new JetStreamReport.ConsumerFigures(info.streamName(), info.name(),
+                                info.numPending(), info.numAckPending(), info.numRedelivered(), info.numWaiting(),
+                                info.delivered().streamSeq(), info.ackFloor().streamSeq()));
+                    }
+                }
+                result.complete(out);
+            });
+            return result.get(FIGURES_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                 | java.util.concurrent.RejectedExecutionException e) {
+            log.debug("consumer figures not gathered: {}", e.toString());
+            return List.of();
+        }
     }
 
     private java.util.concurrent.Future<?> onWorker(Runnable task) {
@@ -321,6 +357,7 @@ public final class ConsumerService implements AutoCloseable {
         }
         jetStream.streamEvents(null);
         jetStream.consumerCounts(stream -> 0);
+        jetStream.consumerFigures(List::of);
         for (Subscription sub : subscriptions) {
             connection.unsubscribe(sub);
         }

@@ -26,7 +26,8 @@ final class ConsumerTestServer implements AutoCloseable {
     }
 
     static ConsumerTestServer start(Path storeDir) throws InterruptedException {
-        ServerOptions options = ServerOptions.builder().host("127.0.0.1").port(0).jetstream(true)
+        // Monitoring on a free port, so tests can read the consumers' metrics too.
+        ServerOptions options = ServerOptions.builder().host("127.0.0.1").port(0).httpPort(-1).jetstream(true)
                 .storeDir(storeDir).build();
         HermodServer server = new HermodServer(options).start();
         JetStreamService jetStream = null;
@@ -44,6 +45,10 @@ final class ConsumerTestServer implements AutoCloseable {
 
     int port() {
         return server.port();
+    }
+
+    int httpPort() {
+        return server.httpPort();
     }
 
     Connection connect() throws IOException, InterruptedException {

@@ -6,10 +6,17 @@ package io.hermod.core.monitor;
  */
 public record JetStreamReport(long maxMemory, long maxStorage, String storeDir, long memory, long storage,
                               long apiTotal, long apiErrors, long streams, long consumers, long messages,
-                              long bytes, java.util.List<StreamFigures> streamFigures) {
+                              long bytes, java.util.List<StreamFigures> streamFigures,
+                              java.util.List<ConsumerFigures> consumerFigures) {
 
     /** One stream's state, for the per-stream metrics. */
     public record StreamFigures(String name, long messages, long bytes, long firstSeq, long lastSeq,
                                 long consumers) {
+    }
+
+    /** One consumer's state, for the per-consumer metrics. */
+    public record ConsumerFigures(String stream, String name, long numPending, long numAckPending,
+                                  long numRedelivered, long numWaiting, long deliveredStreamSeq,
+                                  long ackFloorStreamSeq) {
     }
 }

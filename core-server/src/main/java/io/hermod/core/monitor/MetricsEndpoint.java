@@ -69,16 +69,47 @@ final class MetricsEndpoint implements MonitorEndpoint {
         Map<String, Double> lastSeq = new LinkedHashMap<>();
         Map<String, Double> consumers = new LinkedHashMap<>();
         for (JetStreamReport.StreamFigures s : report.streamFigures()) {
-            messages.put(s.name(), (double) s.messages());
-            bytes.put(s.name(), (double) s.bytes());
-            firstSeq.put(s.name(), (double) s.firstSeq());
-            lastSeq.put(s.name(), (double) s.lastSeq());
-            consumers.put(s.name(), (double) s.consumers());
+            String labels = PrometheusText.labels("stream", s.name());
+            messages.put(labels, (double) s.messages());
+            bytes.put(labels, (double) s.bytes());
+            firstSeq.put(labels, (double) s.firstSeq());
+            lastSeq.put(labels, (double) s.lastSeq());
+            consumers.put(labels, (double) s.consumers());
         }
-        metrics.labelled("hermod_stream_messages", "gauge", "Messages in the stream.", "stream", messages)
-                .labelled("hermod_stream_bytes", "gauge", "Bytes in the stream.", "stream", bytes)
-                .labelled("hermod_stream_first_seq", "gauge", "First sequence in the stream.", "stream", firstSeq)
-                .labelled("hermod_stream_last_seq", "gauge", "Last sequence in the stream.", "stream", lastSeq)
-                .labelled("hermod_stream_consumers", "gauge", "Consumers of the stream.", "stream", consumers);
+        metrics.labelled("hermod_stream_messages", "gauge", "Messages in the stream.", messages)
+                .labelled("hermod_stream_bytes", "gauge", "Bytes in the stream.", bytes)
+                .labelled("hermod_stream_first_seq", "gauge", "First sequence in the stream.", firstSeq)
+                .labelled("hermod_stream_last_seq", "gauge", "Last sequence in the stream.", lastSeq)
+                .labelled("hermod_stream_consumers", "gauge", "Consumers of the stream.", consumers);
+        consumerMetrics(metrics, report);
+    }
+
+    /** Per consumer, labelled by stream and consumer: what its info reports. */
+    private static void consumerMetrics(PrometheusText metrics, JetStreamReport report) {
+        Map<String, Double> pending = new LinkedHashMap<>();
+        Map<String, Double> ackPending = new LinkedHashMap<>();
+        Map<String, Double> redelivered = new LinkedHashMap<>();
+        Map<String, Double> waiting = new LinkedHashMap<>();
+        Map<String, Double> delivered = new LinkedHashMap<>();
+        Map<String, Double> ackFloor = new LinkedHashMap<>();
+        for (JetStreamReport.ConsumerFigures c : report.consumerFigures()) {
+            String labels = PrometheusText.labels("stream", c.stream(), "consumer", c.name());
+            pending.put(labels, (double) c.numPending());
+            ackPending.put(labels, (double) c.numAckPending());
+            redelivered.put(labels, (double) c.numRedelivered());
+            waiting.put(labels, (double) c.numWaiting());
+            delivered.put(labels, (double) c.deliveredStreamSeq());
+            ackFloor.put(labels, (double) c.ackFloorStreamSeq());
+        }
+        metrics.labelled("hermod_consumer_num_pending", "gauge", "Messages not yet delivered.", pending)
+                .labelled("hermod_consumer_num_ack_pending", "gauge", "Messages delivered and not acknowledged.",
+                        ackPending)
+                .labelled("hermod_consumer_num_redelivered", "gauge", "Messages delivered more than once.",
+                        redelivered)
+                .labelled("hermod_consumer_num_waiting", "gauge", "Pull requests waiting.", waiting)
+                .labelled("hermod_consumer_delivered_stream_seq", "gauge", "Last stream sequence delivered.",
+                        delivered)
+                .labelled("hermod_consumer_ack_floor_stream_seq", "gauge", "Stream sequence of the ack floor.",
+                        ackFloor);
     }
 }

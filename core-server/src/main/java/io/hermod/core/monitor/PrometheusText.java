@@ -25,18 +25,30 @@ final class PrometheusText {
     }
 
     /**
-     * A metric with one sample per label value ({@code name{label="value"} sample}), HELP and TYPE once; nothing
-     * at all when there are no samples, as Prometheus clients do.
+     * A metric with one sample per label set ({@code name{stream="a"} sample}; keys made by {@link #labels}),
+     * HELP and TYPE once; nothing at all when there are no samples, as Prometheus clients do.
      */
-    PrometheusText labelled(String name, String type, String help, String label, Map<String, Double> samples) {
+    PrometheusText labelled(String name, String type, String help, Map<String, Double> samples) {
         if (samples.isEmpty()) {
             return this;
         }
         out.append("# HELP ").append(name).append(' ').append(escapeHelp(help)).append('\n');
         out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
-        samples.forEach((value, sample) -> out.append(name).append('{').append(label).append("=\"")
-                .append(escapeLabel(value)).append("\"} ").append(format(sample)).append('\n'));
+        samples.forEach((labels, sample) -> out.append(name).append('{').append(labels).append("} ")
+                .append(format(sample)).append('\n'));
         return this;
+    }
+
+    /** A label set from name/value pairs, values escaped: {@code labels("stream", "a")} is {@code stream="a"}. */
+    static String labels(String... namesAndValues) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            if (b.length() > 0) {
+                b.append(',');
+            }
+            b.append(namesAndValues[i]).append("=\"").append(escapeLabel(namesAndValues[i + 1])).append('"');
+        }
+        return b.toString();
     }
 
     /** Plain decimal notation (no exponent), integers without a fraction. */

@@ -275,7 +275,9 @@ class MonitorEndpointsTest {
         server.server().jetStreamReporter(() -> new io.hermod.core.monitor.JetStreamReport(
                 1024, 4096, "/data/store", 10, 20, 7, 1, 2, 3, 40, 50, java.util.List.of(
                         new io.hermod.core.monitor.JetStreamReport.StreamFigures("ORDERS", 30, 35, 11, 40, 2),
-                        new io.hermod.core.monitor.JetStreamReport.StreamFigures("a\"b", 10, 15, 1, 10, 1))));
+                        new io.hermod.core.monitor.JetStreamReport.StreamFigures("a\"b", 10, 15, 1, 10, 1)),
+                java.util.List.of(new io.hermod.core.monitor.JetStreamReport.ConsumerFigures("ORDERS", "c1",
+                        4, 3, 1, 2, 36, 33))));
         JsonNode on = server.json("/jsz");
         assertNull(on.get("disabled"), "nats-server leaves the flag out when JetStream runs");
         assertEquals(4096, on.get("config").get("max_storage").asLong());
@@ -296,6 +298,11 @@ class MonitorEndpointsTest {
                 + "hermod_stream_messages{stream=\"a\\\"b\"} 10\n"), metrics);
         assertTrue(metrics.contains("hermod_stream_last_seq{stream=\"ORDERS\"} 40\n"), metrics);
         assertTrue(metrics.contains("hermod_stream_consumers{stream=\"ORDERS\"} 2\n"), metrics);
+        assertTrue(metrics.contains("hermod_consumer_num_pending{stream=\"ORDERS\",consumer=\"c1\"} 4\n"), metrics);
+        assertTrue(metrics.contains("hermod_consumer_num_ack_pending{stream=\"ORDERS\",consumer=\"c1\"} 3\n"),
+                metrics);
+        assertTrue(metrics.contains("hermod_consumer_ack_floor_stream_seq{stream=\"ORDERS\",consumer=\"c1\"} 33\n"),
+                metrics);
     }
 
     @Test

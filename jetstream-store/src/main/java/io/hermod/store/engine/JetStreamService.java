@@ -49,6 +49,7 @@ public final class JetStreamService implements AutoCloseable {
     private final StreamRegistry registry;
     private final JsApiRouter router;
     private volatile ToIntFunction<String> consumerCount = stream -> 0;
+    private volatile java.util.function.Supplier<List<JetStreamReport.ConsumerFigures>> consumerFigures = List::of;
     private volatile StreamEvents events = StreamEvents.NONE;
     private Subscription apiSubscription;
     private boolean closed;
@@ -117,7 +118,7 @@ public final class JetStreamService implements AutoCloseable {
         return new JetStreamReport(settings.maxMemoryStore(), settings.maxFileStore(),
                 settings.storeDir().toAbsolutePath().toString(), registry.usedBytes(StorageType.MEMORY),
                 registry.usedBytes(StorageType.FILE), router.apiTotal(), router.apiErrors(), streams.size(),
-                consumers, messages, bytes, figures);
+                consumers, messages, bytes, figures, consumerFigures.get());
     }
 
     /** The NATS configuration of an open stream. */
@@ -136,6 +137,11 @@ public final class JetStreamService implements AutoCloseable {
     /** Who learns of stored messages and deleted streams (nobody until set). */
     public void streamEvents(StreamEvents listener) {
         events = listener == null ? StreamEvents.NONE : listener;
+    }
+
+    /** Where {@code /metrics} gets per-consumer figures from (none until set). */
+    public void consumerFigures(java.util.function.Supplier<List<JetStreamReport.ConsumerFigures>> figures) {
+        consumerFigures = figures;
     }
 
     /** Where stream infos and account info get their consumer counts from (0 until set). */

@@ -1,0 +1,53 @@
+package io.hermod.consumers.engine;
+
+import io.nats.client.Connection;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.Message;
+import io.nats.client.PullSubscribeOptions;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.StreamConfiguration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** /metrics shows each consumer's pending and ack-pending counts, labelled by stream and consumer. */
+class ConsumerMetricsTest {
+
+    @Test
+    void metricsShowEachConsumersPendingAndAckPending(@TempDir Path store) throws Exception {
+        try (ConsumerTestServer server = ConsumerTestServer.start(store); Connection nc = server.connect()) {
+            nc.jetStreamManagement().addStream(StreamConfiguration.builder().name("ORDERS").subjects("orders.>")
+                    .build());
+            JetStream js = nc.jetStream();
+            for (int i = 0; i < 3; i++) {
+                js.publish("orders.new", new byte[] {(byte) i});
+            }
+            JetStreamSubscription sub = js.subscribe("orders.>", PullSubscribeOptions.builder()
+                    .durable("worker").configuration(ConsumerConfiguration.builder().ackWait(Duration.ofMinutes(1))
+                            .build()).build());
+            List<Message> fetched = sub.fetch(2, Duration.ofSeconds(5));
+            assertEquals(2, fetched.size());
+
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + server.httpPort() + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            String labels = "{stream=\"ORDERS\",consumer=\"worker\"} ";
+            assertTrue(metrics.contains("hermod_consumer_num_ack_pending" + labels + "2\n"), metrics);
+            assertTrue(metrics.contains("hermod_consumer_num_pending" + labels + "1\n"), metrics);
+            assertTrue(metrics.contains("hermod_consumer_delivered_stream_seq" + labels + "2\n"), metrics);
+            assertTrue(metrics.contains("hermod_stream_consumers{stream=\"ORDERS\"} 1\n"), metrics);
+            assertTrue(metrics.contains("hermod_stream_messages{stream=\"ORDERS\"} 3\n"), metrics);
+        }
+    }
+}
