@@ -141,6 +141,11 @@ public final class HermodServer implements AutoCloseable {
         }
     }
 
+    /** Websocket channels accepted and not yet closed, upgraded or not (for tests of shutdown). */
+    int websocketChannelCount() {
+        return websocketChannels.size();
+    }
+
     /** JetStream registers here while it runs, so that {@code /jsz} reports it; null unregisters. */
     public void jetStreamReporter(JetStreamReporter reporter) {
         this.jetStreamReporter = reporter;

@@ -146,6 +146,12 @@ class WebSocketClientConnectionTest {
             client.readFrame();
             client.sendBinary("CONNECT {\"verbose\":false}\r\nSUB q 1\r\nPING\r\n");
             assertEquals("PONG\r\n", client.readFrame().text());
+            // The shutdown must meet the pending upgrade as an accepted connection, not one still in the backlog.
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (server.server().websocketChannelCount() < 2 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertEquals(2, server.server().websocketChannelCount(), "both websocket connections accepted");
             server.close();
             Frame close = client.readFrame();
             assertEquals(CLOSE, close.opcode());
