@@ -74,7 +74,12 @@ class PullDeliveryTest {
             Iterator<Message> it = sub.iterate(1, Duration.ofSeconds(5));
             Thread publisher = new Thread(() -> {
                 try {
-                    Thread.sleep(200);
+                    // Publish only once the pull request is waiting at the consumer.
+                    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                    while (nc.jetStreamManagement().getConsumerInfo("S", "C").getNumWaiting() == 0
+                            && System.nanoTime() < deadline) {
+                        Thread.onSpinWait();
+                    }
                     js.publish("s.late", "late".getBytes(StandardCharsets.UTF_8));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
