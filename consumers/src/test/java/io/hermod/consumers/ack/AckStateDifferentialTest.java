@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hermod.consumers.ManualClock;
-import io.hermod.consumers.NatsJetStreamServer;
+import io.hermod.store.api.NatsJetStreamServer;
 import io.hermod.consumers.config.AckPolicy;
 import io.hermod.store.api.GoJson;
 import io.nats.client.Connection;

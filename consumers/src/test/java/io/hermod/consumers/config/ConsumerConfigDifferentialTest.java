@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hermod.consumers.NatsJetStreamServer;
+import io.hermod.store.api.NatsJetStreamServer;
 import io.hermod.store.api.GoJson;
 import io.hermod.store.api.JsApiException;
 import io.nats.client.Connection;

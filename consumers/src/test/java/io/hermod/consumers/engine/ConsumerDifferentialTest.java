@@ -1,6 +1,6 @@
 package io.hermod.consumers.engine;
 
-import io.hermod.consumers.NatsJetStreamServer;
+import io.hermod.store.api.NatsJetStreamServer;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Nats;
