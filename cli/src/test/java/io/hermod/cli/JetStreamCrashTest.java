@@ -14,17 +14,10 @@ import io.nats.client.api.StreamState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -45,7 +38,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class JetStreamCrashTest {
     private static final String STREAM = "CRASH";
-    private static final Duration READY_LIMIT = Duration.ofSeconds(60);
 
     @TempDir
     Path dir;
@@ -59,11 +51,8 @@ class JetStreamCrashTest {
         Map<Long, byte[]> acked = new ConcurrentHashMap<>();
         long verifiedUpTo = 0;
         for (int round = 0; round < rounds; round++) {
-            int port = freePort();
-            Process server = start(store, port);
-            try {
-                awaitReady(server);
-                try (Connection nc = connect(port)) {
+            try (ServerProcess server = ServerProcess.start(store)) {
+                try (Connection nc = connect(server.port())) {
                     JetStreamManagement jsm = nc.jetStreamManagement();
                     if (round == 0) {
                         jsm.addStream(StreamConfiguration.builder().name(STREAM).subjects("crash.>")
@@ -72,24 +61,15 @@ class JetStreamCrashTest {
                     verifiedUpTo = verify(jsm, acked, verifiedUpTo, "round " + round + " seed " + seed);
                     publishUntilKilled(nc.jetStream(), server, acked, round, 50 + random.nextInt(1500));
                 }
-            } finally {
-                server.destroyForcibly();
-                server.waitFor(30, TimeUnit.SECONDS);
             }
         }
-        int port = freePort();
-        Process server = start(store, port);
-        try {
-            awaitReady(server);
-            try (Connection nc = connect(port)) {
+        try (ServerProcess server = ServerProcess.start(store)) {
+            try (Connection nc = connect(server.port())) {
                 JetStreamManagement jsm = nc.jetStreamManagement();
                 long last = verify(jsm, acked, verifiedUpTo, "final, seed " + seed);
                 assertEquals(last + 1, nc.jetStream().publish("crash.after", new byte[] {1}).getSeqno(),
                         "a new publish follows the recovered sequence");
             }
-        } finally {
-            server.destroyForcibly();
-            server.waitFor(30, TimeUnit.SECONDS);
         }
     }
 
@@ -97,7 +77,7 @@ class JetStreamCrashTest {
      * Publishes asynchronously (at most 256 in flight) and SIGKILLs the server once {@code killAfter} more acks
      * arrived, while publishes are still in flight.
      */
-    private static void publishUntilKilled(JetStream js, Process server, Map<Long, byte[]> acked, int round,
+    private static void publishUntilKilled(JetStream js, ServerProcess server, Map<Long, byte[]> acked, int round,
                                            int killAfter) throws Exception {
         AtomicInteger acks = new AtomicInteger();
         CompletableFuture<Void> reached = new CompletableFuture<>();
@@ -132,8 +112,7 @@ class JetStreamCrashTest {
         publisher.start();
         try {
             reached.get(120, TimeUnit.SECONDS);
-            server.destroyForcibly(); // SIGKILL
-            server.waitFor(30, TimeUnit.SECONDS);
+            server.close(); // SIGKILL
         } finally {
             publisher.interrupt();
             publisher.join(TimeUnit.SECONDS.toMillis(30));
@@ -174,52 +153,5 @@ class JetStreamCrashTest {
         return Nats.connect(new Options.Builder().server("nats://127.0.0.1:" + port).maxReconnects(0)
                 .connectionTimeout(Duration.ofSeconds(10)).errorListener(new ErrorListener() {
                 }).build());
-    }
-
-    private static Process start(Path store, int port) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // The module flags Chronicle Queue needs, as this JVM was given them.
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("--add-opens") || arg.startsWith("--add-exports") || arg.startsWith("-Dchronicle.")
-                    || arg.startsWith("--enable-native-access") || arg.startsWith("--sun-misc")) {
-                command.add(arg);
-            }
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.hermod.cli.HermodMain",
-                "server", "-js", "-sd", store.toString(), "-a", "127.0.0.1", "-p", Integer.toString(port)));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
-    }
-
-    /** Reads the server's log until it is ready (JetStream starts before that line); keeps draining it after. */
-    private static void awaitReady(Process server) throws Exception {
-        CompletableFuture<Void> ready = new CompletableFuture<>();
-        StringBuilder seen = new StringBuilder();
-        Thread pump = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(server.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    if (!ready.isDone()) {
-                        seen.append(line).append('\n');
-                    }
-                    if (line.contains("Server is ready")) {
-                        ready.complete(null);
-                    }
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-            ready.completeExceptionally(new AssertionError("server exited before it was ready:\n" + seen));
-        }, "crash-server-log");
-        pump.setDaemon(true);
-        pump.start();
-        ready.get(READY_LIMIT.toSeconds(), TimeUnit.SECONDS);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }
