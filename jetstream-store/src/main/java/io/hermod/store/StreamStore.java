@@ -39,6 +39,13 @@ public interface StreamStore extends AutoCloseable {
      */
     CompletableFuture<AppendResult> appendOnce(String msgId, String subject, byte[] headers, byte[] payload);
 
+    /**
+     * Uses the next sequence without storing a message, as nats-server's {@code SkipMsg} does for a message an
+     * interest stream has no consumer for: the last sequence moves to it, and it counts as deleted while messages
+     * remain before it (an empty stream's first sequence moves past it). Completes with the sequence once durable.
+     */
+    CompletableFuture<Long> skip();
+
     /** The message stored at {@code seq}, if it is still there (not deleted, purged or evicted). */
     Optional<StoredMessage> load(long seq);
 

@@ -6,6 +6,9 @@ import io.hermod.consumers.ack.AckSettings;
 import io.hermod.consumers.ack.AckState;
 import io.hermod.consumers.ack.AckStateChanges;
 import io.hermod.consumers.ack.StoredAckState;
+import io.hermod.consumers.ack.TrackedMessage;
+import io.hermod.consumers.config.AckPolicy;
+import io.hermod.core.subject.SubjectFilter;
 import io.hermod.consumers.ack.Delivered;
 import io.hermod.consumers.ack.Delivery;
 import io.hermod.consumers.ack.MaxDeliveriesExceeded;
@@ -29,6 +32,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -51,6 +55,7 @@ final class PullConsumer {
     /** For {@code last_per_subject}: the sequences still to deliver before the stream's new messages. */
     private final TreeSet<Long> lastPerSubject;
     private ConsumerRecord record;
+    private ConsumerObserver observer = ConsumerObserver.NONE;
     private Instant deliveredActive;
     private Instant ackActive;
     private long lastActivityNanos;
@@ -115,6 +120,7 @@ final class PullConsumer {
             SequencePair delivered = new SequencePair(0, start.seq() - 1);
             ack = AckState.restore(settings, new StoredAckState(delivered, SequencePair.ZERO, List.of()), clock);
             store.write(record.id(), new AckStateChanges(delivered, SequencePair.ZERO, List.of(), List.of()));
+            store.saveStartSequences(record.id(), List.copyOf(start.lastPerSubject()));
         }
         PullConsumer consumer = new PullConsumer(record, store, stream, outbox, clock, ack, start.lastPerSubject());
         consumer.persist();
@@ -127,8 +133,14 @@ final class PullConsumer {
         AckSettings settings = AckSettings.of(record.config());
         return store.loadState(record.id())
                 .map(state -> new PullConsumer(record, store, stream, outbox, clock,
-                        AckState.restore(settings, state, clock), new TreeSet<>()))
+                        AckState.restore(settings, state, clock), remainingStart(store, record, state)))
                 .orElseGet(() -> create(record, store, streamStore, stream, outbox, clock));
+    }
+
+    /** What is left of a {@code last_per_subject} start list after what was delivered before the restart. */
+    private static TreeSet<Long> remainingStart(ConsumerStateStore store, ConsumerRecord record, StoredAckState state) {
+        TreeSet<Long> start = new TreeSet<>(store.loadStartSequences(record.id()));
+        return new TreeSet<>(start.tailSet(state.delivered().streamSeq(), false));
     }
 
     ConsumerId id() {
@@ -196,18 +208,31 @@ final class PullConsumer {
     void onAck(AckReplySubject subject, byte[] body, String reply) {
         lastActivityNanos = nanos(clock.instant());
         AckMessage message = AckMessage.parse(body);
-        if (AckMessage.applyTo(message, ack, subject)
-                && (message instanceof AckMessage.Ack || message instanceof AckMessage.AckNext
+        Optional<TrackedMessage> acked = ack.tracked(subject.streamSeq()).filter(TrackedMessage::pending);
+        if (message instanceof AckMessage.Nak && acked.isPresent()
+                && subject.consumerSeq() > ack.ackFloor().consumerSeq()) {
+            observer.naked(this, subject.streamSeq(), subject.consumerSeq(), subject.deliveryCount());
+        }
+        boolean applied = AckMessage.applyTo(message, ack, subject);
+        if (applied && (message instanceof AckMessage.Ack || message instanceof AckMessage.AckNext
                 || message instanceof AckMessage.Term)) {
             ackActive = clock.instant();
         }
-        persist();
+        CompletableFuture<Void> settled = persist();
+        if (message instanceof AckMessage.Term) {
+            observer.terminated(this, subject.streamSeq(), subject.consumerSeq(), subject.deliveryCount());
+        } else if (applied && acked.isPresent() && record.config().ackPolicy() == AckPolicy.EXPLICIT
+                && (message instanceof AckMessage.Ack || message instanceof AckMessage.AckNext)) {
+            observer.acknowledged(this, subject.streamSeq(), subject.consumerSeq(), subject.deliveryCount(),
+                    acked.get().deliveredNanos());
+        }
         if (message instanceof AckMessage.AckNext next) {
             request(reply, PullRequest.parse(next.request().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             return;
         }
         if (reply != null && !reply.isEmpty()) {
-            outbox.send(reply, reply, null, null, new byte[0]);
+            // answered once retention's removals are durable (at once otherwise), as nats-server answers after them
+            settled.thenRun(() -> outbox.send(reply, reply, null, null, new byte[0]));
         }
         pump();
     }
@@ -279,8 +304,12 @@ final class PullConsumer {
         StreamStore messages = found.get();
         long pending = -1;
         while (!waiting.isEmpty()) {
+            long searchable = messages.state().lastSeq(); // read first: a message stored meanwhile is not skipped
             Optional<Delivery> next = ack.nextDelivery(seq -> nextMatching(messages, seq));
             if (next.isEmpty()) {
+                if (!ack.maxAckPendingReached()) {
+                    ack.searchedTo(searchable);
+                }
                 answerNoWait();
                 break;
             }
@@ -395,10 +424,65 @@ final class PullConsumer {
         outbox.send(reply, reply, null, headers, new byte[0]);
     }
 
-    private void persist() {
-        if (ack.hasChanges()) {
+    /** Writes the state's changes; the future completes once what follows from them (retention) is durable. */
+    private CompletableFuture<Void> persist() {
+        if (!ack.hasChanges()) {
+            return ConsumerObserver.DONE;
+        }
+        AckStateChanges changes = ack.drainChanges();
+        store.write(id, changes);
+        return observer.written(this, changes);
+    }
+
+    /** Who learns of this consumer's acknowledgements (retention, advisories); nobody until set. */
+    void observe(ConsumerObserver value) {
+        observer = value == null ? ConsumerObserver.NONE : value;
+    }
+
+    /** nats's {@code needAck}: whether this consumer still has to acknowledge a message of the stream. */
+    boolean needsAck(long streamSeq, String subject) {
+        return matches(subject) && ack.needsAck(streamSeq);
+    }
+
+    /** Whether the consumer's filter takes messages on {@code subject}. */
+    boolean matches(String subject) {
+        String filter = record.config().filterSubject();
+        return filter.isEmpty() || SubjectFilter.matches(filter, subject);
+    }
+
+    /** The ack floor's stream sequence. */
+    long ackFloorSeq() {
+        return ack.ackFloor().streamSeq();
+    }
+
+    /** The highest stream sequence delivered. */
+    long deliveredSeq() {
+        return ack.delivered().streamSeq();
+    }
+
+    /**
+     * The stream was purged and {@code firstSeq} is where this consumer may find messages again (nats's
+     * {@code consumer.purge}); written without telling the observer, as a purge acknowledges nothing.
+     */
+    void purged(long firstSeq) {
+        lastPerSubject.headSet(firstSeq).clear();
+        if (ack.purge(firstSeq)) {
             store.write(id, ack.drainChanges());
         }
+    }
+
+    /**
+     * A message was deleted from the stream: if it was pending here it is acknowledged as by {@code +TERM}, as
+     * nats-server 2.9.10 does ({@code decStreamPending}); returns it then, for the advisory.
+     */
+    Optional<TrackedMessage> messageDeleted(long streamSeq) {
+        lastPerSubject.remove(streamSeq);
+        Optional<TrackedMessage> pending = ack.tracked(streamSeq).filter(TrackedMessage::pending);
+        if (pending.isPresent()) {
+            ack.term(streamSeq);
+            persist();
+        }
+        return pending;
     }
 
     /** The consumer is deleted: its waiting requests end with 409 Consumer Deleted, as in nats-server. */

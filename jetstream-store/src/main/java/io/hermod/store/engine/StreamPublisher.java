@@ -8,6 +8,7 @@ import io.hermod.store.StoredMessage;
 import io.hermod.store.StreamStore;
 import io.hermod.store.api.ApiError;
 import io.hermod.store.api.JsApiError;
+import io.hermod.store.api.RetentionPolicy;
 import io.hermod.store.api.StreamConfig;
 
 import java.util.concurrent.CompletableFuture;
@@ -173,6 +174,12 @@ final class StreamPublisher {
         synchronized (lock) {
             StreamStore store = stream.store();
             String msgId = NatsHeaders.get(headers, NatsHeaders.MSG_ID);
+            if (stream.config().retention() == RetentionPolicy.INTEREST
+                    && !context.events().interested(stream.name(), m.subject())) {
+                // nats-server 2.9.10 stores nothing nobody is interested in, but the message still takes a sequence
+                lastIssued = store.skip().handle((seq, failure) -> skipped(m, msgId, seq, failure));
+                return;
+            }
             CompletableFuture<AppendResult> appended;
             try {
                 appended = msgId != null && !msgId.isEmpty()
@@ -211,6 +218,16 @@ final class StreamPublisher {
             }
             return null;
         });
+    }
+
+    private Void skipped(Message m, String msgId, Long seq, Throwable failure) {
+        if (failure != null) {
+            replyError(m, storeFailed(failure));
+        } else {
+            lastMsgId = msgId == null ? "" : msgId;
+            reply(m, PubAckReplies.ok(stream.name(), seq, false));
+        }
+        return null;
     }
 
     private static ApiError storeFailed(Throwable failure) {

@@ -95,6 +95,11 @@ final class StreamRegistry {
         context.events().deleted(stream.name());
     }
 
+    /** Who learns of the streams' changes (the consumers). */
+    StreamEvents events() {
+        return context.events();
+    }
+
     Optional<Stream> find(String name) {
         return Optional.ofNullable(streams.get(name));
     }

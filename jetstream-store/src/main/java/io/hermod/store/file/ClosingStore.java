@@ -63,6 +63,11 @@ final class ClosingStore implements StreamStore {
     }
 
     @Override
+    public CompletableFuture<Long> skip() {
+        return store.skip();
+    }
+
+    @Override
     public CompletableFuture<Boolean> delete(long seq) {
         return store.delete(seq);
     }

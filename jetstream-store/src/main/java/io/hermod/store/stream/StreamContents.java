@@ -140,6 +140,23 @@ public final class StreamContents {
         expire(nowNanos);
     }
 
+    /**
+     * Accounts for a sequence used without a message ({@link io.hermod.store.StreamStore#skip}): it becomes the
+     * last sequence; an empty stream starts after it, otherwise it is a gap (a tombstone) like a deleted message.
+     */
+    public void skipped(long seq, long timestampNanos) {
+        if (seq != lastSeq + 1) {
+            throw new IllegalStateException("expected seq " + (lastSeq + 1) + ", got " + seq);
+        }
+        lastSeq = seq;
+        lastTimestamp = Math.max(lastTimestamp, timestampNanos);
+        if (count == 0) {
+            firstSeq = seq + 1;
+        } else {
+            tombstones.add(seq);
+        }
+    }
+
     /** Removes messages older than {@code max_age} and forgets ids out of the duplicate window; returns how many messages. */
     public long expire(long nowNanos) {
         dedupe.expire(nowNanos);

@@ -17,6 +17,7 @@ import io.hermod.store.proto.DeleteMessage;
 import io.hermod.store.proto.LogRecord;
 import io.hermod.store.proto.MessageRecord;
 import io.hermod.store.proto.PurgeStream;
+import io.hermod.store.proto.SkipMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,6 +91,11 @@ public abstract class StreamEngine implements StreamStore {
             return CompletableFuture.failedFuture(new IllegalArgumentException("a message id is required"));
         }
         return enqueue(new WriteOp.Append(msgId, subject, headers == null ? new byte[0] : headers, payload));
+    }
+
+    @Override
+    public CompletableFuture<Long> skip() {
+        return enqueue(new WriteOp.Skip());
     }
 
     @Override
@@ -363,6 +369,15 @@ public abstract class StreamEngine implements StreamStore {
         if (op instanceof WriteOp.Purge purge) {
             storage.append(LogRecord.newBuilder().setPurge(toRecord(purge.request)).build());
             op.succeed(contents.purge(purge.request));
+            return true;
+        }
+        if (op instanceof WriteOp.Skip) {
+            long seq = contents.lastSeq() + 1;
+            long timestamp = Math.max(nowNanos(), contents.lastTimestamp());
+            storage.append(LogRecord.newBuilder().setSkip(SkipMessage.newBuilder().setSeq(seq)
+                    .setTimestampNanos(timestamp)).build());
+            contents.skipped(seq, timestamp);
+            op.succeed(seq);
             return true;
         }
         if (op instanceof WriteOp.Expire) {
