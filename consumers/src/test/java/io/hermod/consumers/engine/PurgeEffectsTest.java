@@ -8,6 +8,9 @@ import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerInfo;
 import io.nats.client.PurgeOptions;
 import io.nats.client.api.RetentionPolicy;
+import io.nats.client.api.StreamConfiguration;
+import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,6 +98,27 @@ class PurgeEffectsTest {
             jsm.purgeStream("L", PurgeOptions.builder().keep(1).build());
             assertFigures(jsm.getConsumerInfo("L", "ALL"), 3, 5, 3, 5, 0, 1);
             assertEquals(6, fetch(js, "L", "ALL", 1).get(0).metaData().streamSequence());
+        }
+    }
+
+    @Test
+    void rollupMovesTheConsumersAsAPurgeKeepingTheRollupMessage() throws Exception {
+        try (ConsumerTestServer server = ConsumerTestServer.start(store); Connection nc = server.connect()) {
+            JetStreamManagement jsm = nc.jetStreamManagement();
+            jsm.addStream(StreamConfiguration.builder().name("R").subjects("r.>").allowRollup(true).build());
+            durable(jsm, "R", "C", "", AckPolicy.Explicit);
+            durable(jsm, "R", "F", "r.a", AckPolicy.Explicit);
+            JetStream js = nc.jetStream();
+            for (String subject : List.of("r.a", "r.b", "r.a", "r.b")) {
+                js.publish(subject, bytes(subject));
+            }
+            fetch(js, "R", "C", 2);
+            fetch(js, "R", "F", 1);
+            js.publish(NatsMessage.builder().subject("r.b").headers(new Headers().add("Nats-Rollup", "sub"))
+                    .data(bytes("roll")).build());
+            // Observed on nats-server 2.9.10: the unfiltered consumer moves to the rollup message, r.a's stays.
+            assertFigures(jsm.getConsumerInfo("R", "C"), 2, 4, 2, 4, 0, 1);
+            assertFigures(jsm.getConsumerInfo("R", "F"), 1, 1, 0, 0, 1, 1);
         }
     }
 

@@ -39,8 +39,8 @@ public interface StreamEvents {
     }
 
     /**
-     * Messages were purged through {@code $JS.API.STREAM.PURGE} (the removal is durable); {@code request} is the
-     * whole stream when it has no filter, sequence or keep.
+     * Messages were purged through {@code $JS.API.STREAM.PURGE} or by a {@code Nats-Rollup} message (the removal is
+     * durable); {@code request} is the whole stream when it has no filter, sequence or keep.
      */
     default void purged(String stream, PurgeRequest request) {
     }

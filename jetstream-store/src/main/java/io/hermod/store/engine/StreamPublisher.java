@@ -214,6 +214,7 @@ final class StreamPublisher {
             if (e != null) {
                 replyError(m, JsApiError.STREAM_ROLLUP_FAILED.error(cause(e).getMessage()));
             } else {
+                context.events().purged(stream.name(), purge); // consumers move as after an API purge, as in nats
                 reply(m, PubAckReplies.ok(stream.name(), result.seq(), false));
             }
             return null;
