@@ -189,6 +189,17 @@ public abstract class StreamEngine implements StreamStore {
     }
 
     @Override
+    public OptionalLong duplicateOf(String msgId) {
+        lock.readLock().lock();
+        try {
+            DedupeWindow.Entry earlier = contents.dedupe().find(msgId, nowNanos());
+            return earlier == null ? OptionalLong.empty() : OptionalLong.of(earlier.seq());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
     public Optional<StoredMessage> lastBySubject(String subject) {
         lock.readLock().lock();
         try {
