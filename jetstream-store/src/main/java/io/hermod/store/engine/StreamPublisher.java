@@ -4,6 +4,7 @@ import io.hermod.core.client.Message;
 import io.hermod.store.AppendResult;
 import io.hermod.store.MessageRejectedException;
 import io.hermod.store.PurgeRequest;
+import io.hermod.store.StorageType;
 import io.hermod.store.StoredMessage;
 import io.hermod.store.StreamStore;
 import io.hermod.store.api.ApiError;
@@ -145,8 +146,9 @@ final class StreamPublisher {
         if (config.maxMsgSize() >= 0 && size > config.maxMsgSize()) {
             return new Refusal(JsApiError.STREAM_MESSAGE_EXCEEDS_MAXIMUM.error());
         }
-        ApiError overLimit = context.checkServerLimit(StoreModels.storage(config.storage()),
-                StoredMessage.storedSize(m.subject(), headers, m.payload()));
+        StorageType storage = StoreModels.storage(config.storage());
+        ApiError overLimit = context.checkServerLimit(storage,
+                storage.messageSize(m.subject(), headers.length, m.payload().length));
         return overLimit == null ? null : new Refusal(overLimit);
     }
 

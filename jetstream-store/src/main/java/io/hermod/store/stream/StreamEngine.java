@@ -345,8 +345,8 @@ public abstract class StreamEngine implements StreamStore {
                     return false;
                 }
             }
-            long size = StoredMessage.storedSize(append.subject, append.headers, append.payload);
-            MessageRejectedException.Reason refusal = contents.admit(size);
+            MessageRejectedException.Reason refusal = contents.admit(append.subject, append.headers.length,
+                    append.payload.length);
             if (refusal != null) {
                 op.fail(new MessageRejectedException(refusal));
                 return false;
