@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
  * A one-line progress bar redrawn a few times a second on its own daemon thread, so stdout stays free for the
  * figures. Inactive instances draw nothing.
  */
-final class ProgressBar implements AutoCloseable {
+public final class ProgressBar implements AutoCloseable {
     private static final int WIDTH = 30;
     private static final long REDRAW_MILLIS = 250;
 
@@ -29,7 +29,7 @@ final class ProgressBar implements AutoCloseable {
     }
 
     /** Starts a bar on {@code out}, or a silent one if {@code out} is null. */
-    static ProgressBar start(PrintStream out, String label, long total, LongSupplier done) {
+    public static ProgressBar start(PrintStream out, String label, long total, LongSupplier done) {
         ProgressBar bar = new ProgressBar(out, label, total, done);
         if (out != null) {
             bar.thread.start();
