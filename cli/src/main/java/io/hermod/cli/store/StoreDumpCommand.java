@@ -36,12 +36,12 @@ import java.util.concurrent.Callable;
         exitCodeList = {"0:printed", "1:the store could not be read (in use by a running server, I/O error)",
             "2:bad usage", "4:no store in the directory, or no such stream"},
         footer = {"", "Examples:",
-            "  hermod store dump                                   list the streams of data/store",
+            "  hermod store dump                          list the streams of data/store",
             "  hermod store dump --stream ORDERS --from 100 --count 10",
-            "  hermod store dump --stream ORDERS --payload         with headers and payloads",
-            "  hermod store dump --stream ORDERS --all-records     also removed messages, tombstones, purges, "
-                + "recovery markers and torn records",
-            "  hermod store dump --stream ORDERS --json            hdrs and data base64-encoded, as NATS does"})
+            "  hermod store dump --stream ORDERS --payload",
+            "  hermod store dump --stream ORDERS --all-records",
+            "  hermod store dump --stream ORDERS --json --payload",
+            "", "With --json and --payload, hdrs and data are base64-encoded, as in NATS's stored messages."})
 public final class StoreDumpCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -34,9 +34,9 @@ import java.util.stream.Collectors;
         exitCodeList = {"0:consistent", "1:the store could not be read (in use by a running server, I/O error)",
             "2:bad usage", "4:no store in the directory", "6:inconsistencies found (or left after --repair)"},
         footer = {"", "Examples:",
-            "  hermod store verify                      check data/store",
-            "  hermod store verify -sd /var/hermod      check another store",
-            "  hermod store verify --repair             rebuild inconsistent indexes from the logs, check again",
+            "  hermod store verify                   check data/store",
+            "  hermod store verify -sd /var/hermod   check another store",
+            "  hermod store verify --repair          rebuild damaged indexes, check again",
             "  hermod store verify --json | jq .inconsistencies",
             "", "--repair rebuilds a stream's indexes from its log, the source of truth, as the server does on "
                 + "start, and drops a torn last record the way the server's recovery would. Consumer state is not "

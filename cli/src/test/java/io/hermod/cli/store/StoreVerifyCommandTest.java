@@ -19,7 +19,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,6 +53,28 @@ class StoreVerifyCommandTest {
                 run.toString());
         assertTrue(run.out().lines().anyMatch(l -> l.matches("ORDERS\\s+processor\\s+6\\s+4\\s+2\\s+0")),
                 run.toString());
+    }
+
+    @Test
+    void verifyWithoutRepairLeavesTheLogRecordsAsTheyWere() throws Exception {
+        corruptLastOccurrence(dir.resolve("streams/ORDERS"), StoreFixture.LAST_PAYLOAD.getBytes(StandardCharsets.UTF_8));
+        Map<Path, String> before = digests(dir.resolve("streams"));
+        assertEquals(StoreExitCodes.INCONSISTENT, StoreCommandRun.of("store", "verify", "-sd", sd).exitCode());
+        assertEquals(StoreExitCodes.OK, StoreCommandRun.of("store", "dump", "-sd", sd, "--stream", "ORDERS",
+                "--all-records").exitCode());
+        assertEquals(before, digests(dir.resolve("streams")));
+    }
+
+    /** The cycle files (the records); Chronicle rewrites its own metadata.cq4t whenever a queue is opened. */
+    private static Map<Path, String> digests(Path root) throws Exception {
+        Map<Path, String> out = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".cq4")).toList()) {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+                out.put(root.relativize(file), HexFormat.of().formatHex(digest));
+            }
+        }
+        return out;
     }
 
     @Test

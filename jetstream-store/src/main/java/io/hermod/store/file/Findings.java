@@ -42,8 +42,8 @@ final class Findings {
     /** Everything found; kinds over the limit end with one line that says how many more there were. */
     List<StoreInconsistency> all() {
         List<StoreInconsistency> out = new ArrayList<>(shown);
-        omitted.forEach((kind, more) -> out.add(StoreInconsistency.index(stream, kind,
-                "no more disagreements", more + " more not shown")));
+        omitted.forEach((kind, more) -> out.add(StoreInconsistency.index(stream,
+                "further " + kind + " disagreements (not shown)", 0, more)));
         return out;
     }
 }

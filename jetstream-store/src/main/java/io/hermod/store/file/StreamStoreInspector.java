@@ -82,7 +82,7 @@ public final class StreamStoreInspector {
             Map<String, DedupeWindow.Entry> expectedIds = new LinkedHashMap<>();
             expected.dedupe().drainChanges(expectedIds, new ArrayList<>());
             if (stored == null) {
-                findings.index("state", "stream state in RocksDB", describe(expected.state()), "missing");
+                findings.index("stream totals", "stream state in RocksDB", describe(expected.state()), "missing");
             } else if (scan.replayFailure == null) {
                 compare(stored, indexStore, expected, replayStorage, replayStorage.sequences(), expectedIds, cycleShift, log);
             }
@@ -101,7 +101,7 @@ public final class StreamStoreInspector {
         try {
             return indexStore.loadState();
         } catch (StoreCorruptedException e) {
-            findings.index("state", "stream state in RocksDB", "a readable record", "unreadable");
+            findings.index("stream totals", "stream state in RocksDB", "a readable record", "unreadable");
             return null;
         }
     }
@@ -148,7 +148,7 @@ public final class StreamStoreInspector {
                         replay.apply(document);
                     } catch (RuntimeException e) {
                         replayFailure = e.getMessage();
-                        findings.index("replay", "replay of the log at " + position(log, document.index()),
+                        findings.index("log replay", "replay of the log at " + position(log, document.index()),
                                 "a record that applies", e.getMessage());
                     }
                 }
@@ -161,9 +161,10 @@ public final class StreamStoreInspector {
             }
             if (!tornUnsealed.isEmpty()) {
                 long first = tornUnsealed.first();
-                findings.index("torn", "torn record at " + position(log, first), "an intact record (CRC32C)",
-                        "unreadable; it and " + (tornUnsealed.size() - 1 + afterTorn)
-                                + " document(s) after it are void until a recovery marker seals them");
+                long after = tornUnsealed.size() - 1 + afterTorn;
+                findings.index("torn records", "torn record at " + position(log, first), "an intact record (CRC32C)",
+                        "unreadable" + (after == 0 ? "" : ", and the " + after + " document(s) after it void")
+                                + ", not yet sealed by a recovery marker (--repair drops it as the server would)");
             }
         }
     }
@@ -178,7 +179,7 @@ public final class StreamStoreInspector {
         try {
             indexStore.loadIndexes(storedSequences, storedTombstones, storedSubjects, storedIds);
         } catch (StoreCorruptedException e) {
-            findings.index("unreadable", "index entries", "readable", e.getMessage());
+            findings.index("index entries", "index entries", "readable", e.getMessage());
             return;
         }
         trimAgedOut(expected, replayStorage, stored.getFirstSeq());
@@ -216,14 +217,14 @@ public final class StreamStoreInspector {
     }
 
     private void totals(StreamState want, StreamState have, int storedSubjectCount) {
-        check("state", "messages", want.messages(), have.messages());
-        check("state", "bytes", want.bytes(), have.bytes());
-        check("state", "first sequence", want.firstSeq(), have.firstSeq());
-        check("state", "last sequence", want.lastSeq(), have.lastSeq());
-        check("state", "deleted (tombstones)", want.numDeleted(), have.numDeleted());
-        check("state", "first message time", want.firstTimestampNanos(), have.firstTimestampNanos());
-        check("state", "last message time", want.lastTimestampNanos(), have.lastTimestampNanos());
-        check("state", "subjects", want.numSubjects(), (long) storedSubjectCount);
+        check("stream totals", "messages", want.messages(), have.messages());
+        check("stream totals", "bytes", want.bytes(), have.bytes());
+        check("stream totals", "first sequence", want.firstSeq(), have.firstSeq());
+        check("stream totals", "last sequence", want.lastSeq(), have.lastSeq());
+        check("stream totals", "deleted (tombstones)", want.numDeleted(), have.numDeleted());
+        checkTime("first message time", want.firstTimestampNanos(), have.firstTimestampNanos());
+        checkTime("last message time", want.lastTimestampNanos(), have.lastTimestampNanos());
+        check("stream totals", "subjects", want.numSubjects(), (long) storedSubjectCount);
     }
 
     private void check(String kind, String what, long expected, long found) {
@@ -232,11 +233,21 @@ public final class StreamStoreInspector {
         }
     }
 
+    private void checkTime(String what, long expectedNanos, long foundNanos) {
+        if (expectedNanos != foundNanos) {
+            findings.index("stream totals", what, time(expectedNanos), time(foundNanos));
+        }
+    }
+
+    private static String time(long epochNanos) {
+        return epochNanos == 0 ? "none" : Instant.ofEpochSecond(0, epochNanos).toString();
+    }
+
     private void sequences(StreamContents expected, SequenceIndex expectedSequences, SequenceIndex storedSequences,
             Tombstones storedTombstones, StreamLog log) {
         int storedTombstonesInRange = 0;
         if (expected.state().messages() == 0) {
-            check("tombstone", "tombstones", 0, storedTombstones.size());
+            check("tombstones", "tombstones", 0, storedTombstones.size());
             return;
         }
         for (long seq = expected.firstSeq(); seq <= expected.lastSeq(); seq++) {
@@ -245,20 +256,20 @@ public final class StreamStoreInspector {
                 storedTombstonesInRange++;
             }
             if (deleted != storedTombstones.contains(seq)) {
-                findings.index("tombstone", "tombstone of seq " + seq, deleted ? "deleted" : "not deleted",
+                findings.index("tombstones", "tombstone of seq " + seq, deleted ? "deleted" : "not deleted",
                         storedTombstones.contains(seq) ? "deleted" : "not deleted");
             }
             if (!deleted) {
                 long want = expectedSequences.logIndexOf(seq);
                 long have = storedSequences.logIndexOf(seq);
                 if (want != have) {
-                    findings.index("seq-index", "log position of seq " + seq, position(log, want),
+                    findings.index("sequence index", "log position of seq " + seq, position(log, want),
                             have < 0 ? "none" : position(log, have));
                 }
             }
         }
         if (storedTombstones.size() > storedTombstonesInRange) {
-            findings.index("tombstone", "tombstones outside seq " + expected.firstSeq() + ".." + expected.lastSeq(),
+            findings.index("tombstones", "tombstones outside seq " + expected.firstSeq() + ".." + expected.lastSeq(),
                     0, storedTombstones.size() - storedTombstonesInRange);
         }
     }
@@ -271,14 +282,14 @@ public final class StreamStoreInspector {
             SubjectTable.Entry have = stored.get(subject);
             if (want == null || have == null || want.messages() != have.messages() || want.firstSeq() != have.firstSeq()
                     || want.lastSeq() != have.lastSeq()) {
-                findings.index("subject", "subject \"" + subject + "\"", describe(want), describe(have));
+                findings.index("subject index", "subject \"" + subject + "\"", describe(want), describe(have));
             }
         }
     }
 
     private void dedupe(Map<String, DedupeWindow.Entry> expectedIds, DedupeWindow stored) {
         if (!stored.enabled()) {
-            check("dedupe", "message ids kept without a duplicate window", 0, stored.size());
+            check("de-duplication window", "message ids kept without a duplicate window", 0, stored.size());
             return;
         }
         long window = config.duplicateWindow().toNanos();
@@ -291,16 +302,16 @@ public final class StreamStoreInspector {
             if (have != null) {
                 matched++;
                 if (have.seq() != want.seq() || have.timestampNanos() != want.timestampNanos()) {
-                    findings.index("dedupe", "message id \"" + e.getKey() + "\"", "seq " + want.seq(),
+                    findings.index("de-duplication window", "message id \"" + e.getKey() + "\"", "seq " + want.seq(),
                             "seq " + have.seq());
                 }
             } else if (want.timestampNanos() > nowNanos - window) {
                 // Still inside the window now, so the server cannot have let it expire: a duplicate would pass.
-                findings.index("dedupe", "message id \"" + e.getKey() + "\"", "seq " + want.seq(), "missing");
+                findings.index("de-duplication window", "message id \"" + e.getKey() + "\"", "seq " + want.seq(), "missing");
             }
         }
         if (stored.size() > matched) {
-            findings.index("dedupe", "message ids that no message of the log carries", 0, stored.size() - matched);
+            findings.index("de-duplication window", "message ids that no message of the log carries", 0, stored.size() - matched);
         }
     }
 
