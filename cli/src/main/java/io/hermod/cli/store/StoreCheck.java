@@ -38,7 +38,7 @@ final class StoreCheck {
             found.addAll(inspection.inconsistencies());
             StreamState state = inspection.state();
             ranges.put(config.name(), new ConsumerStateInspector.StreamRange(
-                    inspection.storage() == StorageType.FILE, state.firstSeq(), state.lastSeq()));
+                    inspection.storage() == StorageType.FILE, state.firstSeq(), inspection.tailLastSeq()));
             if (inspection.unappliedDocuments() > 0) {
                 notes.add(config.name() + ": " + inspection.unappliedDocuments()
                         + " log document(s) after what the indexes reflect; the server applies them on start");

@@ -118,7 +118,7 @@ public final class StoreInspector implements AutoCloseable {
     public StreamInspection inspect(StreamStoreConfig config, LongAdder progress) {
         if (config.storage() == StorageType.MEMORY) {
             return new StreamInspection(config.name(), StorageType.MEMORY, new StreamState(0, 0, 1, 0, 0, 0, 0, 0),
-                    0, 0, 0, List.of());
+                    0, 0, 0, 0, List.of());
         }
         return new StreamStoreInspector(kv, logDirectory(config.name()), config, options, progress).inspect();
     }

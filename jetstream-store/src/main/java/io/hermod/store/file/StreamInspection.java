@@ -13,10 +13,12 @@ import java.util.List;
  * @param voidedDocuments documents an earlier recovery already dropped (a torn record and what followed it up to
  *     a recovery marker): the normal trace of a crash, not an inconsistency
  * @param unappliedDocuments documents after the position the indexes reflect: the server applies them on start
+ * @param tailLastSeq the last sequence once those are applied too (what consumers may already have seen), at least
+ *     {@code state.lastSeq()}
  * @param inconsistencies what disagrees, in the order found
  */
 public record StreamInspection(String name, StorageType storage, StreamState state, long logDocuments,
-        long voidedDocuments, long unappliedDocuments, List<StoreInconsistency> inconsistencies) {
+        long voidedDocuments, long unappliedDocuments, long tailLastSeq, List<StoreInconsistency> inconsistencies) {
 
     public StreamInspection {
         inconsistencies = List.copyOf(inconsistencies);

@@ -66,8 +66,9 @@ public final class StreamStoreInspector {
         StreamStateRecord stored = loadState(indexStore);
         if (!Files.isDirectory(logDirectory)) {
             findings.index("log", "log directory", logDirectory, "missing");
-            return new StreamInspection(config.name(), StorageType.FILE, stored == null ? empty() : state(stored),
-                    0, 0, 0, findings.all());
+            StreamState state = stored == null ? empty() : state(stored);
+            return new StreamInspection(config.name(), StorageType.FILE, state, 0, 0, 0, state.lastSeq(),
+                    findings.all());
         }
         StreamLog log = StreamLog.open(logDirectory, options.rollCycle(), options.clock()::millis);
         ChronicleMessageStorage replayStorage = null;
@@ -87,7 +88,8 @@ public final class StreamStoreInspector {
                 compare(stored, indexStore, expected, replayStorage, replayStorage.sequences(), expectedIds, cycleShift, log);
             }
             return new StreamInspection(config.name(), StorageType.FILE, expected.state(), scan.documents,
-                    scan.voidedBySealedRecovery, scan.unapplied, findings.all());
+                    scan.voidedBySealedRecovery, scan.unapplied, Math.max(expected.lastSeq(), scan.tailLastSeq),
+                    findings.all());
         } finally {
             if (replayStorage != null) {
                 replayStorage.close();
@@ -116,6 +118,7 @@ public final class StreamStoreInspector {
         private long voidedBySealedRecovery;
         private long afterTorn;
         private long unapplied;
+        private long tailLastSeq;
         private long lastIndex = -1;
         private String replayFailure;
 
@@ -143,6 +146,9 @@ public final class StreamStoreInspector {
                 }
                 if (document.index() > appliedIndex) {
                     unapplied++;
+                    if (record != null && record.hasMessage() && tornUnsealed.isEmpty()) {
+                        tailLastSeq = Math.max(tailLastSeq, record.getMessage().getSeq());
+                    }
                 } else if (replayFailure == null) {
                     try {
                         replay.apply(document);
