@@ -8,6 +8,7 @@ import io.hermod.cli.client.messaging.PubCommand;
 import io.hermod.cli.client.messaging.ReplyCommand;
 import io.hermod.cli.client.messaging.ReqCommand;
 import io.hermod.cli.client.messaging.SubCommand;
+import io.hermod.cli.store.StoreCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
         description = "A persistent streaming message broker that speaks the NATS protocol.",
         subcommands = {CommandLine.HelpCommand.class, ServerCommand.class, BenchCommand.class,
                 PubCommand.class, SubCommand.class, ReqCommand.class, ReplyCommand.class,
-                ContextCommand.class, CompletionCommand.class},
+                ContextCommand.class, StoreCommand.class, CompletionCommand.class},
         footer = {"", "Examples:",
                 "  hermod server                 start the broker on 0.0.0.0:4222",
                 "  hermod server -p 4333 -js     another port, with JetStream",
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
                 "  hermod sub 'orders.>'         print what is published on orders.*",
                 "  hermod pub orders.new hello   publish a message",
                 "  hermod server check           probe a server for monitoring",
+                "  hermod store verify           check the store offline (server stopped)",
                 "  hermod context add local -s nats://127.0.0.1:4222 --select",
                 "  source <(hermod completion)   shell completion"})
 public final class HermodCommand {
