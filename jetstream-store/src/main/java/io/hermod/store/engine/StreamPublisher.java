@@ -255,11 +255,14 @@ final class StreamPublisher {
             return DONE;
         }
         lastMsgId = msgId == null ? "" : msgId;
-        context.events().stored(stream.name(), result.seq());
         if (rollup == null) {
+            // The PubAck first, then the consumers' wake-up (nats-server's order too): it keeps their thread
+            // from competing with the ack on its way out.
             reply(m, PubAckReplies.ok(stream.name(), result.seq(), false));
+            context.events().stored(stream.name(), result.seq());
             return DONE;
         }
+        context.events().stored(stream.name(), result.seq());
         PurgeRequest purge = new PurgeRequest(rollup.equals("sub") ? m.subject() : null, result.seq(), -1);
         return store.purge(purge).handle((purged, e) -> {
             if (e != null) {
