@@ -27,12 +27,12 @@ class KeyValueBucketTest {
     @TempDir
     Path store;
 
-    private KvTestServer server;
+    private KvServer server;
     private Connection nc;
 
     @BeforeEach
     void start() throws Exception {
-        server = KvTestServer.start(store);
+        server = KvServer.start(store);
         nc = server.connect();
     }
 

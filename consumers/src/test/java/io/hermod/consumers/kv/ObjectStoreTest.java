@@ -30,12 +30,12 @@ class ObjectStoreTest {
     @TempDir
     Path store;
 
-    private KvTestServer server;
+    private KvServer server;
     private Connection nc;
 
     @BeforeEach
     void start() throws Exception {
-        server = KvTestServer.start(store);
+        server = KvServer.start(store);
         nc = server.connect();
     }
 
