@@ -12,18 +12,25 @@ import io.nats.client.api.KeyValuePurgeOptions;
 import io.nats.client.api.KeyValueStatus;
 import io.nats.client.api.KeyValueWatchOption;
 import io.nats.client.api.ObjectInfo;
+import io.nats.client.api.ObjectMeta;
+import io.nats.client.api.ObjectStoreWatchOption;
+import io.nats.client.api.ObjectStoreWatcher;
 import io.nats.client.api.ObjectStoreConfiguration;
 import io.nats.client.api.ObjectStoreStatus;
 import io.nats.client.api.StorageType;
 import io.nats.client.impl.NatsKeyValueWatchSubscription;
+import io.nats.client.impl.NatsObjectStoreWatchSubscription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -256,6 +263,42 @@ class KeyValueDifferentialTest {
         });
         out.step("get deleted", () -> os.get("doomed", new ByteArrayOutputStream()));
         out.step("list", () -> os.getList().stream().map(Transcript::object).sorted().toList());
+        LinkedBlockingQueue<String> events = new LinkedBlockingQueue<>();
+        ObjectStoreWatcher watcher = new ObjectStoreWatcher() {
+            @Override
+            public void watch(ObjectInfo info) {
+                events.add(Transcript.object(info));
+            }
+
+            @Override
+            public void endOfData() {
+                events.add(RecordingWatcher.END);
+            }
+        };
+        try (NatsObjectStoreWatchSubscription sub = os.watch(watcher, ObjectStoreWatchOption.INCLUDE_HISTORY)) {
+            List<String> initial = new ArrayList<>();
+            for (String e = events.poll(10, TimeUnit.SECONDS); e != null; e = events.poll(10, TimeUnit.SECONDS)) {
+                initial.add(e);
+                if (e.equals(RecordingWatcher.END)) {
+                    break;
+                }
+            }
+            out.add("watch with history", initial);
+            out.step("update meta", () -> os.updateMeta("small", ObjectMeta.builder("renamed")
+                    .description("was small").build()));
+            out.add("watch event", events.poll(10, TimeUnit.SECONDS));
+        }
+        out.step("info renamed", () -> os.getInfo("renamed"));
+        out.step("info old name", () -> os.getInfo("small"));
+        out.step("add link", () -> os.addLink("link", os.getInfo("big")));
+        out.step("get through link", () -> {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            os.get("link", bytes);
+            return Arrays.equals(big, bytes.toByteArray());
+        });
+        out.step("seal", () -> status(os.seal()));
+        out.step("put after seal", () -> os.put("late", "x".getBytes()));
+        out.step("status after seal", () -> status(os.getStatus()));
     }
 
     private static String status(KeyValueStatus s) {
