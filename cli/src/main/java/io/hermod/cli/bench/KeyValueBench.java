@@ -4,6 +4,7 @@ import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.KeyValueManagement;
+import io.nats.client.KeyValueOptions;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueEntry;
 
@@ -40,7 +41,7 @@ final class KeyValueBench {
             Connection admin = JnatsClients.connect(settings.endpoint(), "hermod-bench-kv-admin",
                     settings.settleTimeout());
             connections.add(admin);
-            kvm = admin.keyValueManagement();
+            kvm = admin.keyValueManagement(options());
             if (kvm.getBucketNames().contains(kv.bucket())) {
                 throw new IOException("bucket " + kv.bucket() + " already exists; pick another with --bucket or delete it");
             }
@@ -52,7 +53,7 @@ final class KeyValueBench {
                 Connection connection = JnatsClients.connect(settings.endpoint(), "hermod-bench-kv-" + (i + 1),
                         settings.settleTimeout());
                 connections.add(connection);
-                clients.add(connection.keyValue(kv.bucket()));
+                clients.add(connection.keyValue(kv.bucket(), options()));
             }
             Phase puts = phase("put", clients, this::put);
             Phase gets = phase("get", clients, this::get);
@@ -71,6 +72,11 @@ final class KeyValueBench {
                 connection.close();
             }
         }
+    }
+
+    /** jnats waits 2 s for an API reply by default: too short for a cold server on a busy machine. */
+    private KeyValueOptions options() {
+        return KeyValueOptions.builder().jsRequestTimeout(settings.settleTimeout()).build();
     }
 
     private String title() {
