@@ -4,7 +4,8 @@
  * <pre>{@code
  * @Command(name = "ls", mixinStandardHelpOptions = true, description = "...",
  *         footer = {"", "Examples:", "  hermod stream ls --json"},
- *         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {... ExitCodes.HELP lines ...})
+ *         exitCodeListHeading = "%nExit codes:%n",
+ *         exitCodeList = {"0:success", "1:failure", "2:bad usage", "3:cannot connect", "4:not found"})
  * public final class StreamListCommand implements Callable<Integer> {
  *     @Spec CommandSpec spec;                  // print to spec.commandLine().getOut() / getErr(), never System.out
  *     @Mixin ConnectionOptions connection;     // -s, --user, --password, --token, --nkey, --tls*, --timeout,
