@@ -18,15 +18,6 @@ public final class ExitCodes {
     /** A request found no responder on its subject (NATS's 503 status). */
     public static final int NO_RESPONDERS = 5;
 
-    /** The lines of an {@code exitCodeList} that document the codes in a command's help. */
-    public static final String[] HELP = {
-        "0:success",
-        "1:failure (the server's description is printed)",
-        "2:bad usage",
-        "3:the server could not be reached or refused the connection",
-        "4:not found",
-        "5:no responders (req)"};
-
     private ExitCodes() {
     }
 }

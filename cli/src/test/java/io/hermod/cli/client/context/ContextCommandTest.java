@@ -122,6 +122,14 @@ class ContextCommandTest {
     }
 
     @Test
+    void contextWithoutASubcommandIsAUsageErrorThatListsThem() {
+        Result result = HermodRun.run("context");
+        assertEquals(ExitCodes.USAGE, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("Missing required subcommand"), result::toString);
+        assertTrue(result.err().contains("select"), result::toString);
+    }
+
+    @Test
     void badNamesAndBadDurationsAreUsageErrors() {
         assertEquals(ExitCodes.USAGE, HermodRun.run("context", "add", "../escape", "-s", "nats://a:1").exitCode());
         Result badTimeout = HermodRun.run("context", "add", "x", "--timeout", "5 parsecs");
