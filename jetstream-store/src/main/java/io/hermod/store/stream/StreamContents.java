@@ -91,20 +91,36 @@ public final class StreamContents {
         return count > 0 && seq >= firstSeq && seq <= lastSeq && !tombstones.contains(seq);
     }
 
-    /** Why a message of this size may not be stored now, or {@code null} when it may. */
-    public MessageRejectedException.Reason admit(long size) {
+    /**
+     * Why a message on {@code subject} may not be stored now, or {@code null} when it may.
+     *
+     * @param rawSize its headers and payload
+     * @param size    its stored size
+     */
+    public MessageRejectedException.Reason admit(String subject, long rawSize, long size) {
         if (config.maxMsgSize() >= 0 && size > config.maxMsgSize()) {
             return MessageRejectedException.Reason.MESSAGE_TOO_LARGE;
         }
         if (config.discard() == DiscardPolicy.NEW) {
-            if (config.maxMsgs() >= 0 && count >= config.maxMsgs()) {
+            // As nats-server's stores: a message that will push out the oldest of its own subject (per-subject
+            // limit reached, as on a KeyValue key at its history) adds no message, and adds bytes only when the
+            // one it replaces is no larger than it.
+            SubjectTable.Entry own = config.maxMsgsPerSubject() > 0 ? subjects.get(subject) : null;
+            boolean replaces = own != null && own.messages() >= config.maxMsgsPerSubject();
+            if (config.maxMsgs() >= 0 && count >= config.maxMsgs() && !replaces) {
                 return MessageRejectedException.Reason.MAX_MESSAGES;
             }
-            if (config.maxBytes() >= 0 && bytes + size > config.maxBytes()) {
+            if (config.maxBytes() >= 0 && bytes + size > config.maxBytes()
+                    && (!replaces || storedSize(own.firstSeq()) <= rawSize)) {
                 return MessageRejectedException.Reason.MAX_BYTES;
             }
         }
         return null;
+    }
+
+    private long storedSize(long seq) {
+        StoredMessage m = holds(seq) ? messages.read(seq) : null;
+        return m == null ? 0 : m.storedSize();
     }
 
     /**

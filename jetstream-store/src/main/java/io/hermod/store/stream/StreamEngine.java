@@ -335,7 +335,8 @@ public abstract class StreamEngine implements StreamStore {
                 }
             }
             long size = StoredMessage.storedSize(append.subject, append.headers, append.payload);
-            MessageRejectedException.Reason refusal = contents.admit(size);
+            MessageRejectedException.Reason refusal = contents.admit(append.subject,
+                    (long) append.headers.length + append.payload.length, size);
             if (refusal != null) {
                 op.fail(new MessageRejectedException(refusal));
                 return false;
