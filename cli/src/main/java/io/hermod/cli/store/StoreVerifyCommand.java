@@ -1,6 +1,6 @@
 package io.hermod.cli.store;
 
-import io.hermod.cli.bench.ProgressBar;
+import io.hermod.cli.client.output.ProgressBar;
 import io.hermod.store.StorageType;
 import io.hermod.store.StreamStoreConfig;
 import io.hermod.store.file.FileStoreOptions;

@@ -52,9 +52,14 @@ final class ConsumerTestServer implements AutoCloseable {
     }
 
     Connection connect() throws IOException, InterruptedException {
+        return connect(new ErrorListener() {
+        });
+    }
+
+    /** A jnats connection that reports to {@code listener} (flow control answered, heartbeat alarms...). */
+    Connection connect(ErrorListener listener) throws IOException, InterruptedException {
         Options options = new Options.Builder().server("nats://127.0.0.1:" + server.port())
-                .connectionTimeout(Duration.ofSeconds(5)).maxReconnects(0).errorListener(new ErrorListener() {
-                })
+                .connectionTimeout(Duration.ofSeconds(5)).maxReconnects(0).errorListener(listener)
                 .build();
         return Nats.connect(options);
     }
