@@ -35,8 +35,9 @@ final class Findings {
         }
     }
 
-    boolean isEmpty() {
-        return shown.isEmpty();
+    /** Whether something of this kind was already found. */
+    boolean has(String kind) {
+        return counts.containsKey(kind);
     }
 
     /** Everything found; kinds over the limit end with one line that says how many more there were. */

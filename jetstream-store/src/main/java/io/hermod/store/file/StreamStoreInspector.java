@@ -10,9 +10,7 @@ import io.hermod.store.index.SequenceIndex;
 import io.hermod.store.index.SubjectTable;
 import io.hermod.store.index.Tombstones;
 import io.hermod.store.kv.KeyValueStorage;
-import io.hermod.store.log.LogRecordCodec;
 import io.hermod.store.log.StreamLog;
-import io.hermod.store.proto.LogRecord;
 import io.hermod.store.proto.StreamStateRecord;
 import io.hermod.store.stream.MessageAccess;
 import io.hermod.store.stream.StreamContents;
@@ -78,17 +76,21 @@ public final class StreamStoreInspector {
                     new StreamIndexStore(kv, config.name()));
             StreamContents expected = new StreamContents(config, replayStorage);
             LogScan scan = new LogScan(log, new StreamLoader(replayStorage, expected, NO_TIME).fromScratch(),
-                    stored == null ? Long.MAX_VALUE : stored.getAppliedLogIndex());
+                    stored == null ? Long.MAX_VALUE : stored.getAppliedLogIndex(), progress, findings);
             scan.run();
             Map<String, DedupeWindow.Entry> expectedIds = new LinkedHashMap<>();
             expected.dedupe().drainChanges(expectedIds, new ArrayList<>());
             if (stored == null) {
-                findings.index("stream totals", "stream state in RocksDB", describe(expected.state()), "missing");
-            } else if (scan.replayFailure == null) {
-                compare(stored, indexStore, expected, replayStorage, replayStorage.sequences(), expectedIds, cycleShift, log);
+                if (!findings.has("stream totals")) {
+                    findings.index("stream totals", "stream state in RocksDB", describe(expected.state()),
+                            "missing");
+                }
+            } else if (!scan.replayFailed()) {
+                compare(stored, indexStore, expected, replayStorage, replayStorage.sequences(), expectedIds, cycleShift,
+                        log);
             }
-            return new StreamInspection(config.name(), StorageType.FILE, expected.state(), scan.documents,
-                    scan.voidedBySealedRecovery, scan.unapplied, Math.max(expected.lastSeq(), scan.tailLastSeq),
+            return new StreamInspection(config.name(), StorageType.FILE, expected.state(), scan.documents(),
+                    scan.voidedBySealedRecovery(), scan.unapplied(), Math.max(expected.lastSeq(), scan.tailLastSeq()),
                     findings.all());
         } finally {
             if (replayStorage != null) {
@@ -105,73 +107,6 @@ public final class StreamStoreInspector {
         } catch (StoreCorruptedException e) {
             findings.index("stream totals", "stream state in RocksDB", "a readable record", "unreadable");
             return null;
-        }
-    }
-
-    /** One pass over the log: feeds the replay up to the applied position and classifies every document. */
-    private final class LogScan {
-        private final StreamLog log;
-        private final StreamLoader replay;
-        private final long appliedIndex;
-        private final TreeSet<Long> tornUnsealed = new TreeSet<>();
-        private long documents;
-        private long voidedBySealedRecovery;
-        private long afterTorn;
-        private long unapplied;
-        private long tailLastSeq;
-        private long lastIndex = -1;
-        private String replayFailure;
-
-        LogScan(StreamLog log, StreamLoader replay, long appliedIndex) {
-            this.log = log;
-            this.replay = replay;
-            this.appliedIndex = appliedIndex;
-        }
-
-        void run() {
-            log.scanAfter(-1, document -> {
-                progress.increment();
-                documents++;
-                lastIndex = document.index();
-                LogRecord record = LogRecordCodec.decode(document.bytes());
-                if (record == null) {
-                    tornUnsealed.add(document.index());
-                } else if (record.hasResume() && !tornUnsealed.isEmpty()) {
-                    // A recovery sealed the torn stretch: what it dropped is settled, not an inconsistency.
-                    voidedBySealedRecovery += tornUnsealed.size() + afterTorn;
-                    tornUnsealed.clear();
-                    afterTorn = 0;
-                } else if (!tornUnsealed.isEmpty()) {
-                    afterTorn++;
-                }
-                if (document.index() > appliedIndex) {
-                    unapplied++;
-                    if (record != null && record.hasMessage() && tornUnsealed.isEmpty()) {
-                        tailLastSeq = Math.max(tailLastSeq, record.getMessage().getSeq());
-                    }
-                } else if (replayFailure == null) {
-                    try {
-                        replay.apply(document);
-                    } catch (RuntimeException e) {
-                        replayFailure = e.getMessage();
-                        findings.index("log replay", "replay of the log at " + position(log, document.index()),
-                                "a record that applies", e.getMessage());
-                    }
-                }
-                return true;
-            });
-            if (appliedIndex != Long.MAX_VALUE && appliedIndex > lastIndex) {
-                findings.index("log", "position the indexes reflect",
-                        lastIndex < 0 ? "an empty log" : "at most " + position(log, lastIndex),
-                        position(log, appliedIndex) + " (past the end of the log)");
-            }
-            if (!tornUnsealed.isEmpty()) {
-                long first = tornUnsealed.first();
-                long after = tornUnsealed.size() - 1 + afterTorn;
-                findings.index("torn records", "torn record at " + position(log, first), "an intact record (CRC32C)",
-                        "unreadable" + (after == 0 ? "" : ", and the " + after + " document(s) after it void")
-                                + ", not yet sealed by a recovery marker (--repair drops it as the server would)");
-            }
         }
     }
 
@@ -269,8 +204,8 @@ public final class StreamStoreInspector {
                 long want = expectedSequences.logIndexOf(seq);
                 long have = storedSequences.logIndexOf(seq);
                 if (want != have) {
-                    findings.index("sequence index", "log position of seq " + seq, position(log, want),
-                            have < 0 ? "none" : position(log, have));
+                    findings.index("sequence index", "log position of seq " + seq, LogScan.position(log, want),
+                            have < 0 ? "none" : LogScan.position(log, have));
                 }
             }
         }
@@ -319,14 +254,6 @@ public final class StreamStoreInspector {
         if (stored.size() > matched) {
             findings.index("de-duplication window", "message ids that no message of the log carries", 0, stored.size() - matched);
         }
-    }
-
-    private static String position(StreamLog log, long index) {
-        if (index < 0) {
-            return "none";
-        }
-        long mask = log.rollCycle().toIndex(1, 0) - 1;
-        return "cycle " + log.cycleOf(index) + " #" + (index & mask);
     }
 
     private static String describe(SubjectTable.Entry entry) {

@@ -214,6 +214,34 @@ class StreamStoreInspectorTest {
     }
 
     @Test
+    void logDirectoryOfAnUnknownStreamIsReportedAndNotRepairable() throws IOException {
+        writeOrders();
+        Files.createDirectories(dir.resolve("streams/ghost"));
+        try (StoreInspector inspector = StoreInspector.open(dir, options())) {
+            List<StoreInconsistency> orphans = inspector.orphans(Set.of("orders"));
+            assertEquals(1, orphans.size(), orphans.toString());
+            assertEquals("ghost", orphans.get(0).stream());
+            assertFalse(orphans.get(0).repairable());
+        }
+    }
+
+    @Test
+    void unreadableStreamStateIsReportedOnceAndRebuildReplacesIt() throws IOException {
+        writeOrders();
+        try (StoreInspector inspector = StoreInspector.open(dir, options())) {
+            inspector.keyValueStorage().putDurably(ColumnFamily.STREAM_STATE, prefix("orders"),
+                    new byte[] {(byte) 0xFF, (byte) 0xFF, 3});
+        }
+        StreamInspection broken = inspect(config);
+        assertEquals(List.of("orders: stream state in RocksDB: expected a readable record, found unreadable"),
+                broken.inconsistencies().stream().map(StoreInconsistency::describe).toList());
+        try (StoreInspector inspector = StoreInspector.open(dir, options())) {
+            inspector.rebuild(config);
+        }
+        assertTrue(inspect(config).consistent());
+    }
+
+    @Test
     void storeHeldOpenIsRefused() {
         writeOrders();
         try (StoreDirectory running = StoreDirectory.open(dir, options())) {
