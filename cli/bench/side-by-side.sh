@@ -4,11 +4,13 @@
 # CPU-seconds per million messages routed (read from /proc by `bench --server-pid`).
 # Then the JetStream scenarios against Hermod (durable: a PubAck after fsync), nats-server with -js (acks before
 # its periodic sync) and, if that nats-server knows `sync_interval: always`, nats-server syncing every write.
+# Then the consumer scenarios (pull and push consumers draining a filled stream, KeyValue put/get) against Hermod
+# and nats-server -js.
 set -euo pipefail
 
 usage() {
     cat <<'EOF'
-Usage: cli/bench/side-by-side.sh [--only hermod|nats] [--only-js | --no-js] [-h]
+Usage: cli/bench/side-by-side.sh [--only hermod|nats] [--only-js | --no-js] [--only-consumers | --no-consumers] [-h]
 
 Starts each server fresh per scenario, runs `hermod bench ... --csv --server-pid PID` against it,
 stops it by its PID, and prints: scenario, figure, hermod, nats-server, ratio hermod/nats, CPU-s per
@@ -17,6 +19,8 @@ million messages for each.
   --only hermod|nats   run against one server only (also: ONLY=nats); nats covers both nats JetStream setups
   --only-js            run the JetStream scenarios only (also: ONLY_JS=1)
   --no-js              skip the JetStream scenarios (also: NO_JS=1)
+  --only-consumers     run the consumer scenarios only (also: ONLY_CONSUMERS=1)
+  --no-consumers       skip the consumer scenarios (also: NO_CONSUMERS=1)
   -h, --help           this help
 
 JetStream scenarios, each server in a fresh temporary store directory removed afterwards:
@@ -27,8 +31,17 @@ JetStream scenarios, each server in a fresh temporary store directory removed af
 JetStream servers: hermod (-js -sd DIR), nats (-js -sd DIR) and nats-always (a config file with
 jetstream { store_dir: DIR, sync_interval: always }; skipped when the nats-server rejects that field).
 
+Consumer scenarios, against hermod (-js) and nats (-js), each on a fresh temporary store directory:
+  js-pull     fill a stream with CONSUME_MSGS messages (not timed), then drain it with a durable pull consumer
+              with explicit acks, fetching PULL_BATCH at a time: msgs/s until the server shows every ack applied
+  js-push     the same with a durable push consumer
+  kv          jnats KeyValue: KV_OPS puts, then KV_OPS gets, shared by KV_CLIENTS clients over KV_KEYS keys
+
 Environment (defaults in brackets):
   HERMOD_JAR        the hermod jar; runs both `server` and `bench` [cli/target/hermod.jar]
+  HERMOD_LAUNCHER   starts the Hermod server with HERMOD_JAR, as users do: the repository's `hermod` script,
+                    whose class-data-sharing archive (written by the first server run, used from the second)
+                    shortens start-up; HERMOD_CDS=off runs it without [hermod at the repository's root]
   NATS_SERVER       the nats-server binary [nats-server]
   HERMOD_JVM_FLAGS  JVM flags for the Hermod server [the Chronicle flags from dependencies.md]
   RAW_MSGS          messages in the raw 1->1 scenarios [10000000]
@@ -47,11 +60,19 @@ Environment (defaults in brackets):
   JS_INFLIGHT       outstanding async publishes [1000]
   JS_RESTART_DEADLINE  seconds a restarted server gets to serve its stream again [300]
   JS_STOP_WAIT      seconds a JetStream server gets to exit on SIGTERM before SIGKILL [120]
+  CONSUME_MSGS      messages a consumer drains [500000]
+  CONSUME_SIZE      their payload bytes [128]
+  PULL_BATCH        messages per pull fetch [100]
+  MAX_ACK_PENDING   the consumers' max_ack_pending [1000]
+  KV_OPS            KeyValue puts, and as many gets [20000]
+  KV_CLIENTS        KeyValue clients, each on its own connection [4]
+  KV_KEYS           distinct keys [1000]
 EOF
 }
 
 script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 HERMOD_JAR=${HERMOD_JAR:-$script_dir/../target/hermod.jar}
+HERMOD_LAUNCHER=${HERMOD_LAUNCHER:-$script_dir/../../hermod}
 NATS_SERVER=${NATS_SERVER:-nats-server}
 HERMOD_JVM_FLAGS=${HERMOD_JVM_FLAGS:---add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-exports=java.base/sun.nio.ch=ALL-UNNAMED --add-exports=java.base/jdk.internal.ref=ALL-UNNAMED --add-exports=java.base/jdk.internal.util=ALL-UNNAMED -Dchronicle.analytics.disable=true -Dchronicle.announcer.disable=true -Dchronicle.disk.monitor.disable=true}
 RAW_MSGS=${RAW_MSGS:-10000000}
@@ -73,6 +94,15 @@ JS_INFLIGHT=${JS_INFLIGHT:-1000}
 JS_RESTART_DEADLINE=${JS_RESTART_DEADLINE:-300}
 JS_STOP_WAIT=${JS_STOP_WAIT:-120}
 JS_STREAM=HERMOD_BENCH
+ONLY_CONSUMERS=${ONLY_CONSUMERS:-}
+NO_CONSUMERS=${NO_CONSUMERS:-}
+CONSUME_MSGS=${CONSUME_MSGS:-500000}
+CONSUME_SIZE=${CONSUME_SIZE:-128}
+PULL_BATCH=${PULL_BATCH:-100}
+MAX_ACK_PENDING=${MAX_ACK_PENDING:-1000}
+KV_OPS=${KV_OPS:-20000}
+KV_CLIENTS=${KV_CLIENTS:-4}
+KV_KEYS=${KV_KEYS:-1000}
 
 while [[ $# -gt 0 ]]; do
     case $1 in
@@ -80,6 +110,8 @@ while [[ $# -gt 0 ]]; do
         --only=*) ONLY=${1#--only=}; shift ;;
         --only-js) ONLY_JS=1; shift ;;
         --no-js) NO_JS=1; shift ;;
+        --only-consumers) ONLY_CONSUMERS=1; shift ;;
+        --no-consumers) NO_CONSUMERS=1; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown argument: $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -94,6 +126,17 @@ if [[ -n $ONLY_JS && -n $NO_JS ]]; then
 fi
 run_core=yes; [[ -n $ONLY_JS ]] && run_core=no
 run_js=yes; [[ -n $NO_JS ]] && run_js=no
+if [[ -n $ONLY_CONSUMERS && -n $NO_CONSUMERS ]]; then
+    echo "--only-consumers and --no-consumers exclude each other" >&2; exit 2
+fi
+if [[ -n $ONLY_CONSUMERS && -n $ONLY_JS ]]; then
+    echo "--only-consumers and --only-js exclude each other" >&2; exit 2
+fi
+run_consumers=yes; [[ -n $NO_CONSUMERS || -n $ONLY_JS ]] && run_consumers=no
+if [[ -n $ONLY_CONSUMERS ]]; then
+    run_core=no
+    run_js=no
+fi
 
 [[ -f $HERMOD_JAR ]] || { echo "no jar at $HERMOD_JAR (build: mvn -q -pl cli -am package -DskipTests)" >&2; exit 2; }
 if [[ " ${servers[*]} " == *" nats "* ]] && ! command -v "$NATS_SERVER" >/dev/null; then
@@ -168,8 +211,9 @@ launch_server() {
     local js=()
     [[ -z $store ]] || js=(-js -sd "$store")
     case $name in
-        # shellcheck disable=SC2086 # the flags are meant to split into words
-        hermod) java $HERMOD_JVM_FLAGS -jar "$HERMOD_JAR" server -a 127.0.0.1 -p "$port" "${js[@]}" >"$log" 2>&1 &
+        # The launcher execs the JVM, so its PID is the server's.
+        hermod) HERMOD_JAR="$HERMOD_JAR" HERMOD_JAVA_OPTS="$HERMOD_JVM_FLAGS" "$HERMOD_LAUNCHER" server -a 127.0.0.1 \
+                -p "$port" "${js[@]}" >"$log" 2>&1 &
             server_pid=$! ;;
         nats) "$NATS_SERVER" -a 127.0.0.1 -p "$port" "${js[@]}" >"$log" 2>&1 &
             server_pid=$! ;;
@@ -372,6 +416,16 @@ if [[ $run_js == yes ]]; then
     run_restart_scenario js-restart
 fi
 
+if [[ $run_consumers == yes ]]; then
+    # The consumer scenarios run on JetStream servers: Hermod and nats-server -js (run_scenario's JS targets).
+    js_targets=("${servers[@]}")
+    JS_TARGETS=1 run_scenario js-pull --js-pull --batch "$PULL_BATCH" --max-ack-pending "$MAX_ACK_PENDING" \
+        --size "$CONSUME_SIZE" -n "$CONSUME_MSGS" --inflight "$JS_INFLIGHT" --stream "$JS_STREAM"
+    JS_TARGETS=1 run_scenario js-push --js-push --max-ack-pending "$MAX_ACK_PENDING" \
+        --size "$CONSUME_SIZE" -n "$CONSUME_MSGS" --inflight "$JS_INFLIGHT" --stream "$JS_STREAM"
+    JS_TARGETS=1 run_scenario kv --kv --pub "$KV_CLIENTS" --keys "$KV_KEYS" --size "$CONSUME_SIZE" -n "$KV_OPS"
+fi
+
 if [[ $run_core == yes ]]; then
     row_format='%-16s %-20s %14s %14s %7s %12s %12s\n'
     printf "$row_format" scenario figure hermod nats-server ratio hermod-cpu/M nats-cpu/M
@@ -446,5 +500,41 @@ if [[ $run_js == yes ]]; then
     echo "restart_s: process start until STREAM.INFO shows every message (from /proc, 10 ms resolution)."
     echo "disk_bytes: allocated (du -B1) after the stop; apparent: file lengths (du -b), inflated by sparse files."
     [[ -z $nats_always_note ]] || echo "$nats_always_note"
+fi
+if [[ $run_consumers == yes ]]; then
+    [[ $run_core == yes || $run_js == yes ]] && echo
+    consumer_row_format='%-10s %-22s %14s %14s %7s %12s %12s\n'
+    printf "$consumer_row_format" scenario figure hermod nats-server ratio hermod-cpu/M nats-cpu/M
+    printf "$consumer_row_format" ---------- ---------------------- -------------- -------------- ------- \
+        ------------ ------------
+    # consumer_row SCENARIO FIGURE [CPU_FIGURE]: like table_row; the CPU columns from CPU_FIGURE when given.
+    consumer_row() {
+        local scenario=$1 fig=$2 h n hc=' ' nc=' '
+        h=$(figure "$scenario" hermod "$fig")
+        n=$(figure "$scenario" nats "$fig")
+        if [[ -n ${3:-} ]]; then
+            hc=$(readable "$(figure "$scenario" hermod "$3")")
+            nc=$(readable "$(figure "$scenario" nats "$3")")
+        fi
+        printf "$consumer_row_format" "$scenario" "$fig" "$(readable "$h")" "$(readable "$n")" "$(ratio "$h" "$n")" \
+            "$hc" "$nc"
+    }
+    for scenario in js-pull js-push; do
+        consumer_row "$scenario" consume_msgs_per_sec server_cpu_s_per_million_msgs
+        for fig in receive_msgs_per_sec fill_msgs_per_sec msgs_missing msgs_redelivered; do
+            consumer_row "$scenario" "$fig"
+        done
+    done
+    consumer_row kv put_ops_per_sec put_server_cpu_s_per_million_ops
+    consumer_row kv get_ops_per_sec get_server_cpu_s_per_million_ops
+    consumer_row kv put_ops_failed
+    consumer_row kv get_ops_failed
+    echo
+    echo "Consumers: $CONSUME_MSGS messages of $CONSUME_SIZE B filled first (fill_msgs_per_sec, not part of the drain),"
+    echo "then drained by a durable consumer with explicit acks (max_ack_pending $MAX_ACK_PENDING; pull: $PULL_BATCH per"
+    echo "fetch). consume_msgs_per_sec runs until the server's consumer info shows every ack applied; receive_ until"
+    echo "the last message arrived. kv: $KV_OPS synchronous puts, then as many gets, by $KV_CLIENTS clients over"
+    echo "$KV_KEYS keys (history 1). cpu/M: server CPU-seconds per million messages consumed (kv: per million ops),"
+    echo "measured over the drain (kv: each phase) only."
 fi
 echo "Per-run CSV files and server logs: $RESULTS_DIR"

@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = {"Benchmark a NATS server (Hermod or nats-server): publish/subscribe throughput, "
-                + "request/reply latency, idle-connection memory, JetStream publish rate and latency, restart time.",
+                + "request/reply latency, idle-connection memory, JetStream publish rate and latency, restart time, "
+                + "pull and push consumer drain rates, key-value put and get rates.",
                 "Figures go to stdout (human text, or --csv / --json); the progress bar goes to stderr."},
         footer = {"", "Examples:",
                 "  hermod bench demo --sub 1 -n 1000000        jnats, 1 pub -> 1 sub",
@@ -32,7 +33,10 @@ import java.util.concurrent.Callable;
                 "  hermod bench --js --sync -n 20000           JetStream publish->PubAck latency",
                 "  hermod bench --js --async --inflight 1000   JetStream publish rate, every ack checked",
                 "  hermod bench --js-restart-check -n 1000000 --server-pid-file F --ready-file R",
-                "                                              seconds until a restarted server serves the stream"},
+                "                                              seconds until a restarted server serves the stream",
+                "  hermod bench --js-pull -n 500000 --batch 100 pull consumer, explicit acks, draining a filled stream",
+                "  hermod bench --js-push -n 500000            push consumer likewise",
+                "  hermod bench --kv -n 20000 --pub 4          KeyValue put then get rates"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the run completed", "1:messages went missing or a client failed", "2:bad usage"})
 public final class BenchCommand implements Callable<Integer> {
@@ -87,6 +91,17 @@ public final class BenchCommand implements Callable<Integer> {
                 + "--sync (default) times each publish to its PubAck, --async keeps --inflight acks outstanding.")
         boolean js;
 
+        @Option(names = "--js-pull", description = "Fill a stream with -n messages, then drain it with a durable pull "
+                + "consumer with explicit acks, fetching --batch at a time: msgs/s until every ack is applied.")
+        boolean jsPull;
+
+        @Option(names = "--js-push", description = "Like --js-pull with a durable push consumer (explicit acks).")
+        boolean jsPush;
+
+        @Option(names = "--kv", description = "jnats KeyValue: -n puts, then -n gets, shared by --pub clients, "
+                + "cycling through --keys keys of a bucket created for the run.")
+        boolean kv;
+
         @Option(names = "--js-restart-check", description = "Poll STREAM.INFO until --stream holds -n messages, then "
                 + "report the seconds since the server process (--server-pid or --server-pid-file) started.")
         boolean jsRestartCheck;
@@ -105,8 +120,25 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     @Option(names = "--inflight", paramLabel = "N", defaultValue = "1000",
-            description = "With --js --async: unacknowledged publishes allowed per publisher (default: ${DEFAULT-VALUE}).")
+            description = "With --js --async: unacknowledged publishes allowed per publisher; with --js-pull/--js-push: "
+                    + "while filling the stream (default: ${DEFAULT-VALUE}).")
     private int inflight;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "100",
+            description = "With --js-pull: messages asked for per fetch (default: ${DEFAULT-VALUE}).")
+    private int batch;
+
+    @Option(names = "--max-ack-pending", paramLabel = "N", defaultValue = "1000",
+            description = "With --js-pull/--js-push: the consumer's max_ack_pending (default: ${DEFAULT-VALUE}).")
+    private int maxAckPending;
+
+    @Option(names = "--bucket", paramLabel = "NAME", defaultValue = "hermod_bench",
+            description = "With --kv: the bucket to create (default: ${DEFAULT-VALUE}).")
+    private String bucket;
+
+    @Option(names = "--keys", paramLabel = "N", defaultValue = "1000",
+            description = "With --kv: distinct keys the operations cycle through (default: ${DEFAULT-VALUE}).")
+    private int keys;
 
     @Option(names = "--stream", paramLabel = "NAME", defaultValue = "HERMOD_BENCH",
             description = "JetStream stream to create (or, with --js-restart-check, to poll) (default: ${DEFAULT-VALUE}).")
@@ -171,8 +203,9 @@ public final class BenchCommand implements Callable<Integer> {
         PrintStream out = System.out;
         NatsEndpoint endpoint = NatsEndpoint.parse(server);
         ProcFiles serverProcess = serverPid == null ? null : new ProcFiles(serverPid);
-        // A restart check reports the server's CPU since its start itself.
-        ServerCpuMeter cpu = serverProcess == null || mode.jsRestartCheck ? null : ServerCpuMeter.start(serverProcess);
+        // A restart check reports the server's CPU since its start itself; consumer and key-value runs per phase.
+        boolean measuresOwnCpu = mode.jsRestartCheck || mode.jsPull || mode.jsPush || mode.kv;
+        ServerCpuMeter cpu = serverProcess == null || measuresOwnCpu ? null : ServerCpuMeter.start(serverProcess);
         PrintStream progress = noProgress ? null : System.err;
 
         BenchReport report = run(endpoint, serverProcess, progress);
@@ -209,6 +242,15 @@ public final class BenchCommand implements Callable<Integer> {
         if (mode.request) {
             return new RequestReplyBench(settings).run();
         }
+        if (mode.jsPull || mode.jsPush) {
+            ConsumeSettings consume = new ConsumeSettings(stream, JsStorage.parse(storage), mode.jsPush, batch,
+                    inflight, maxAckPending, keepStream);
+            return new JetStreamConsumeBench(settings, consume, serverProcess).run();
+        }
+        if (mode.kv) {
+            return new KeyValueBench(settings, new KvSettings(bucket, keys, JsStorage.parse(storage), keepStream),
+                    serverProcess).run();
+        }
         if (mode.js) {
             JsSettings js = new JsSettings(stream, JsStorage.parse(storage), jsPublish.async, inflight, keepStream);
             return new JetStreamPublishBench(settings, js).run();
@@ -223,10 +265,12 @@ public final class BenchCommand implements Callable<Integer> {
             }
             return;
         }
+        validateConsumerOptions();
         boolean jsOptionsGiven = jsPublish.sync || jsPublish.async || keepStream
                 || spec.commandLine().getParseResult().hasMatchedOption("--inflight")
                 || spec.commandLine().getParseResult().hasMatchedOption("--storage");
-        if (jsOptionsGiven && !mode.js) {
+        boolean consumes = mode.jsPull || mode.jsPush;
+        if (jsOptionsGiven && !mode.js && !consumes && !mode.kv) {
             throw usage("--sync, --async, --inflight, --storage and --keep-stream need --js");
         }
         boolean restartOptionsGiven = serverPidFile != null || readyFile != null
@@ -278,6 +322,46 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (serverPid != null && !Files.isDirectory(Path.of("/proc", serverPid.toString()))) {
             throw usage("no process " + serverPid + " in /proc");
+        }
+    }
+
+    /** The options of --js-pull, --js-push and --kv, and what those modes do not take. */
+    private void validateConsumerOptions() {
+        boolean consumes = mode.jsPull || mode.jsPush;
+        var parsed = spec.commandLine().getParseResult();
+        if (parsed.hasMatchedOption("--batch") && !mode.jsPull) {
+            throw usage("--batch needs --js-pull");
+        }
+        if (parsed.hasMatchedOption("--max-ack-pending") && !consumes) {
+            throw usage("--max-ack-pending needs --js-pull or --js-push");
+        }
+        if ((parsed.hasMatchedOption("--bucket") || parsed.hasMatchedOption("--keys")) && !mode.kv) {
+            throw usage("--bucket and --keys need --kv");
+        }
+        if (consumes && (jsPublish.sync || jsPublish.async)) {
+            throw usage("--sync and --async are for --js; --js-pull and --js-push fill the stream asynchronously");
+        }
+        if (mode.kv && (jsPublish.sync || jsPublish.async
+                || parsed.hasMatchedOption("--inflight"))) {
+            throw usage("--sync, --async and --inflight do not apply to --kv (its puts are synchronous)");
+        }
+        if (!consumes && !mode.kv) {
+            return;
+        }
+        try {
+            JsStorage.parse(storage);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        if (subscribers > 0 || queue) {
+            throw usage("--sub and --queue do not apply to --js-pull, --js-push or --kv");
+        }
+        if (consumes && (publishers != 1 || messages > Integer.MAX_VALUE)) {
+            throw usage("--js-pull and --js-push use one publisher and one consumer, at most "
+                    + Integer.MAX_VALUE + " messages");
+        }
+        if (batch < 1 || maxAckPending < 1 || inflight < 1 || keys < 1) {
+            throw usage("--batch, --max-ack-pending, --inflight and --keys must be at least 1");
         }
     }
 

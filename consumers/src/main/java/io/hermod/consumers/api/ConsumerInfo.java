@@ -1,13 +1,14 @@
 package io.hermod.consumers.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.hermod.consumers.config.ConsumerConfig;
 
 import java.time.Instant;
 
 /**
- * nats's {@code ConsumerInfo} as a standalone nats-server 2.9.10 sends it (no {@code cluster}, no
- * {@code push_bound} for pull consumers).
+ * nats's {@code ConsumerInfo} as a standalone nats-server 2.9.10 sends it (no {@code cluster}; {@code push_bound}
+ * only for a push consumer whose deliver subject has interest).
  */
 public record ConsumerInfo(
         @JsonProperty("stream_name") String streamName,
@@ -19,5 +20,6 @@ public record ConsumerInfo(
         @JsonProperty("num_ack_pending") int numAckPending,
         @JsonProperty("num_redelivered") int numRedelivered,
         @JsonProperty("num_waiting") int numWaiting,
-        @JsonProperty("num_pending") long numPending) {
+        @JsonProperty("num_pending") long numPending,
+        @JsonProperty("push_bound") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean pushBound) {
 }

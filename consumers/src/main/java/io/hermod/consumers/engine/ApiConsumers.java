@@ -10,12 +10,12 @@ import java.util.Optional;
 interface ApiConsumers {
     Optional<StreamConfig> streamConfig(String stream);
 
-    Optional<PullConsumer> find(String stream, String name);
+    Optional<Consumer> find(String stream, String name);
 
     /** The consumers of a stream in name order. */
-    List<PullConsumer> of(String stream);
+    List<Consumer> of(String stream);
 
-    PullConsumer create(String stream, String name, ConsumerConfig config, StreamConfig streamConfig);
+    Consumer create(String stream, String name, ConsumerConfig config, StreamConfig streamConfig);
 
     boolean delete(String stream, String name);
 }

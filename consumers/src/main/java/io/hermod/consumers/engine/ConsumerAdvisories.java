@@ -95,26 +95,26 @@ final class ConsumerAdvisories implements ConsumerObserver {
     }
 
     @Override
-    public java.util.concurrent.CompletableFuture<Void> written(PullConsumer consumer, AckStateChanges changes) {
+    public java.util.concurrent.CompletableFuture<Void> written(ConsumerCore consumer, AckStateChanges changes) {
         return DONE; // retention's business, not an advisory
     }
 
     @Override
-    public void terminated(PullConsumer consumer, long streamSeq, long consumerSeq, long deliveries) {
+    public void terminated(ConsumerCore consumer, long streamSeq, long consumerSeq, long deliveries) {
         ConsumerId id = consumer.id();
         publisher.accept(TERMINATED + suffix(id), GoJson.write(new Terminated(Terminated.TYPE, eventId(),
                 clock.instant(), id.stream(), id.name(), consumerSeq, streamSeq, deliveries)));
     }
 
     @Override
-    public void naked(PullConsumer consumer, long streamSeq, long consumerSeq, long deliveries) {
+    public void naked(ConsumerCore consumer, long streamSeq, long consumerSeq, long deliveries) {
         ConsumerId id = consumer.id();
         publisher.accept(NAKED + suffix(id), GoJson.write(new Naked(Naked.TYPE, eventId(), clock.instant(),
                 id.stream(), id.name(), consumerSeq, streamSeq, deliveries)));
     }
 
     @Override
-    public void acknowledged(PullConsumer consumer, long streamSeq, long consumerSeq, long deliveries,
+    public void acknowledged(ConsumerCore consumer, long streamSeq, long consumerSeq, long deliveries,
                              long deliveredNanos) {
         if (!sampled(SampleFrequency.percent(consumer.config().sampleFrequency()))) {
             return;

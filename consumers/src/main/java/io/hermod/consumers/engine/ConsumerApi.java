@@ -153,28 +153,25 @@ final class ConsumerApi {
         if (config.isDurable() && !config.name().isEmpty() && !config.name().equals(config.durableName())) {
             throw JsApiError.CONSUMER_CREATE_DURABLE_AND_NAME_MISMATCH.exception();
         }
-        if (!config.isPull()) {
-            throw JsApiError.CONSUMER_CREATE.exception("push consumers are not supported yet, use a pull consumer");
-        }
         String consumerName = config.isDurable() ? config.durableName() : config.name();
-        Optional<PullConsumer> existing = consumerName.isEmpty() ? Optional.empty()
+        Optional<Consumer> existing = consumerName.isEmpty() ? Optional.empty()
                 : consumers.find(stream, consumerName);
         if (existing.isPresent()) {
             return ConsumerInfoResponse.created(update(existing.get(), defaults(config), streamConfig));
         }
-        List<ConsumerConfig> others = consumers.of(stream).stream().map(PullConsumer::config).toList();
+        List<ConsumerConfig> others = consumers.of(stream).stream().map(Consumer::config).toList();
         ConsumerConfig valid = defaults(validator.validateNew(config, streamConfig, others));
         if (consumerName.isEmpty()) {
             do {
                 consumerName = randomName();
             } while (consumers.find(stream, consumerName).isPresent());
         }
-        PullConsumer created = consumers.create(stream, consumerName, valid, streamConfig);
+        Consumer created = consumers.create(stream, consumerName, valid, streamConfig);
         return ConsumerInfoResponse.created(created.info());
     }
 
     /** An existing consumer asked for again: unchanged when the configuration is the same, else updated. */
-    private ConsumerInfo update(PullConsumer consumer, ConsumerConfig requested, StreamConfig streamConfig) {
+    private ConsumerInfo update(Consumer consumer, ConsumerConfig requested, StreamConfig streamConfig) {
         ConsumerConfig current = consumer.config();
         if (requested.equals(current)) {
             return consumer.info();
@@ -190,14 +187,27 @@ final class ConsumerApi {
             refused = "ack policy can not be updated";
         } else if (requested.replayPolicy() != current.replayPolicy()) {
             refused = "replay policy can not be updated";
+        } else if (requested.idleHeartbeatNanos() != current.idleHeartbeatNanos()) {
+            refused = "heart beats can not be updated";
+        } else if (requested.flowControl() != current.flowControl()) {
+            refused = "flow control can not be updated";
         } else if (requested.maxWaiting() != current.maxWaiting()) {
             refused = "max waiting can not be updated";
+        } else if (!requested.deliverSubject().equals(current.deliverSubject())) {
+            if (current.isPull()) {
+                refused = "can not update pull consumer to push based";
+            } else if (requested.isPull()) {
+                refused = "can not update push consumer to pull based";
+            } else if (consumer.info().pushBound()) {
+                // nats-server: the deliver subject of a bound push consumer stays until its subscriber is gone
+                throw JsApiError.CONSUMER_NAME_EXIST.exception();
+            }
         }
         if (refused != null) {
             throw JsApiError.CONSUMER_CREATE.exception(refused);
         }
         List<ConsumerConfig> others = consumers.of(consumer.id().stream()).stream()
-                .filter(c -> c != consumer).map(PullConsumer::config).toList();
+                .filter(c -> c != consumer).map(Consumer::config).toList();
         ConsumerConfig valid = defaults(validator.validateNew(requested, streamConfig, others));
         consumer.update(valid);
         return consumer.info();
@@ -220,7 +230,7 @@ final class ConsumerApi {
         return b.toString();
     }
 
-    private PullConsumer lookup(String stream, String name) {
+    private Consumer lookup(String stream, String name) {
         if (consumers.streamConfig(stream).isEmpty()) {
             throw JsApiError.STREAM_NOT_FOUND.exception();
         }
@@ -234,7 +244,7 @@ final class ConsumerApi {
     }
 
     private ConsumerNamesResponse names(String stream, byte[] body) {
-        List<PullConsumer> all = all(stream);
+        List<Consumer> all = all(stream);
         int offset = offset(body, all.size());
         List<String> page = all.subList(offset, Math.min(all.size(), offset + ConsumerNamesResponse.LIMIT))
                 .stream().map(c -> c.id().name()).toList();
@@ -242,14 +252,14 @@ final class ConsumerApi {
     }
 
     private ConsumerListResponse list(String stream, byte[] body) {
-        List<PullConsumer> all = all(stream);
+        List<Consumer> all = all(stream);
         int offset = offset(body, all.size());
         List<ConsumerInfo> page = all.subList(offset, Math.min(all.size(), offset + ConsumerListResponse.LIMIT))
-                .stream().map(PullConsumer::info).toList();
+                .stream().map(Consumer::info).toList();
         return ConsumerListResponse.of(all.size(), offset, page);
     }
 
-    private List<PullConsumer> all(String stream) {
+    private List<Consumer> all(String stream) {
         if (consumers.streamConfig(stream).isEmpty()) {
             throw JsApiError.STREAM_NOT_FOUND.exception();
         }

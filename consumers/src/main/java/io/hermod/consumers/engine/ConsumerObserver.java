@@ -14,21 +14,21 @@ interface ConsumerObserver {
 
     ConsumerObserver NONE = new ConsumerObserver() {
         @Override
-        public CompletableFuture<Void> written(PullConsumer consumer, AckStateChanges changes) {
+        public CompletableFuture<Void> written(ConsumerCore consumer, AckStateChanges changes) {
             return DONE;
         }
 
         @Override
-        public void terminated(PullConsumer consumer, long streamSeq, long consumerSeq, long deliveries) {
+        public void terminated(ConsumerCore consumer, long streamSeq, long consumerSeq, long deliveries) {
         }
 
         @Override
-        public void acknowledged(PullConsumer consumer, long streamSeq, long consumerSeq, long deliveries,
+        public void acknowledged(ConsumerCore consumer, long streamSeq, long consumerSeq, long deliveries,
                                  long deliveredNanos) {
         }
 
         @Override
-        public void naked(PullConsumer consumer, long streamSeq, long consumerSeq, long deliveries) {
+        public void naked(ConsumerCore consumer, long streamSeq, long consumerSeq, long deliveries) {
         }
     };
 
@@ -36,27 +36,27 @@ interface ConsumerObserver {
     static ConsumerObserver both(ConsumerObserver first, ConsumerObserver second) {
         return new ConsumerObserver() {
             @Override
-            public CompletableFuture<Void> written(PullConsumer consumer, AckStateChanges changes) {
+            public CompletableFuture<Void> written(ConsumerCore consumer, AckStateChanges changes) {
                 CompletableFuture<Void> a = first.written(consumer, changes);
                 CompletableFuture<Void> b = second.written(consumer, changes);
                 return a.isDone() && b.isDone() ? DONE : CompletableFuture.allOf(a, b);
             }
 
             @Override
-            public void terminated(PullConsumer consumer, long streamSeq, long consumerSeq, long deliveries) {
+            public void terminated(ConsumerCore consumer, long streamSeq, long consumerSeq, long deliveries) {
                 first.terminated(consumer, streamSeq, consumerSeq, deliveries);
                 second.terminated(consumer, streamSeq, consumerSeq, deliveries);
             }
 
             @Override
-            public void acknowledged(PullConsumer consumer, long streamSeq, long consumerSeq, long deliveries,
+            public void acknowledged(ConsumerCore consumer, long streamSeq, long consumerSeq, long deliveries,
                                      long deliveredNanos) {
                 first.acknowledged(consumer, streamSeq, consumerSeq, deliveries, deliveredNanos);
                 second.acknowledged(consumer, streamSeq, consumerSeq, deliveries, deliveredNanos);
             }
 
             @Override
-            public void naked(PullConsumer consumer, long streamSeq, long consumerSeq, long deliveries) {
+            public void naked(ConsumerCore consumer, long streamSeq, long consumerSeq, long deliveries) {
                 first.naked(consumer, streamSeq, consumerSeq, deliveries);
                 second.naked(consumer, streamSeq, consumerSeq, deliveries);
             }
@@ -68,14 +68,14 @@ interface ConsumerObserver {
      * follows from it is durable (messages removed for retention), so an acknowledgement is answered only then, as
      * nats-server answers it after the removal.
      */
-    CompletableFuture<Void> written(PullConsumer consumer, AckStateChanges changes);
+    CompletableFuture<Void> written(ConsumerCore consumer, AckStateChanges changes);
 
     /** {@code +TERM} arrived on one of the consumer's ack subjects (with the subject's sequences and count). */
-    void terminated(PullConsumer consumer, long streamSeq, long consumerSeq, long deliveries);
+    void terminated(ConsumerCore consumer, long streamSeq, long consumerSeq, long deliveries);
 
     /** A pending message was acknowledged under ack policy explicit; {@code deliveredNanos}: its last delivery. */
-    void acknowledged(PullConsumer consumer, long streamSeq, long consumerSeq, long deliveries, long deliveredNanos);
+    void acknowledged(ConsumerCore consumer, long streamSeq, long consumerSeq, long deliveries, long deliveredNanos);
 
     /** {@code -NAK} arrived for a pending message (with the ack subject's sequences and count). */
-    void naked(PullConsumer consumer, long streamSeq, long consumerSeq, long deliveries);
+    void naked(ConsumerCore consumer, long streamSeq, long consumerSeq, long deliveries);
 }

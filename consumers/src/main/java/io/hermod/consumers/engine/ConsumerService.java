@@ -44,9 +44,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * JetStream consumers inside a Hermod server, beside a {@link JetStreamService}: serves {@code $JS.API.CONSUMER.*}
- * (administration and {@code MSG.NEXT} pull requests) and {@code $JS.ACK.>}, delivers as messages are stored,
- * redelivers after {@code ack_wait}, and keeps durable consumers (configuration and acknowledgement state) in the
- * store's RocksDB, from which {@link #start} restores them. Pull consumers only.
+ * (administration and {@code MSG.NEXT} pull requests), {@code $JS.ACK.>} and the flow control answers of push
+ * consumers ({@code $JS.FC.>}), delivers as messages are stored (to pull requests, or to push consumers' deliver
+ * subjects), redelivers after {@code ack_wait}, and keeps durable consumers (configuration and acknowledgement
+ * state) in the store's RocksDB, from which {@link #start} restores them.
  *
  * <p>Threads: everything a consumer does runs on one worker thread, {@code hermod-consumers}; the in-process
  * subscriptions and stream events only hand work to it. Its timer runs every {@link #TICK}. Close it before the
@@ -70,7 +71,7 @@ public final class ConsumerService implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private final ConsumerApi api;
     /** Stream → consumer name → consumer; changed on the worker only, counted from any thread. */
-    private final Map<String, ConcurrentSkipListMap<String, PullConsumer>> streams = new ConcurrentHashMap<>();
+    private final Map<String, ConcurrentSkipListMap<String, Consumer>> streams = new ConcurrentHashMap<>();
     private final Set<String> storedIn = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean storedScheduled = new AtomicBoolean();
     private final SecureRandom random = new SecureRandom();
@@ -92,7 +93,7 @@ public final class ConsumerService implements AutoCloseable {
         });
         this.durableStore = new RocksConsumerStateStore(jetStream.storeDirectory().keyValueStorage());
         this.api = new ConsumerApi(new Admin(), jetStream::countApiRequest);
-        this.retention = new RetentionTracker(this::of, jetStream::streamStore, this::streamConfig);
+        this.retention = new RetentionTracker(this::cores, jetStream::streamStore, this::streamConfig);
         this.advisories = new ConsumerAdvisories((subject, payload) -> connection.publish(subject, null, null, payload),
                 clock);
         this.removals = new StreamRemovals(retention, advisories);
@@ -106,6 +107,8 @@ public final class ConsumerService implements AutoCloseable {
             service.onWorker(service::restore).get();
             service.subscriptions.add(service.connection.subscribe(API_PREFIX + ">", null, service::onApi));
             service.subscriptions.add(service.connection.subscribe("$JS.ACK.>", null, service::onAck));
+            service.subscriptions.add(service.connection.subscribe(PushConsumer.FLOW_CONTROL_PREFIX + ">", null,
+                    service::onFlowControl));
             jetStream.streamEvents(service.new Events());
             jetStream.consumerCounts(service::count);
             jetStream.consumerFigures(service::figures);
@@ -124,7 +127,7 @@ public final class ConsumerService implements AutoCloseable {
 
     /** The number of consumers of a stream (for stream info, account info and {@code /jsz}). */
     public int count(String stream) {
-        Map<String, PullConsumer> of = streams.get(stream);
+        Map<String, Consumer> of = streams.get(stream);
         return of == null ? 0 : of.size();
     }
 
@@ -138,8 +141,8 @@ public final class ConsumerService implements AutoCloseable {
         try {
             worker.execute(() -> {
                 List<JetStreamReport.ConsumerFigures> out = new java.util.ArrayList<>();
-                for (Map<String, PullConsumer> of : streams.values()) {
-                    for (PullConsumer consumer : of.values()) {
+                for (Map<String, Consumer> of : streams.values()) {
+                    for (Consumer consumer : of.values()) {
                         ConsumerInfo info = consumer.info();
                         out.add(new JetStreamReport.ConsumerFigures(info.streamName(), info.name(),
                                 info.numPending(), info.numAckPending(), info.numRedelivered(), info.numWaiting(),
@@ -179,8 +182,9 @@ public final class ConsumerService implements AutoCloseable {
                 continue;
             }
             for (ConsumerRecord record : durableStore.consumers(stream)) {
-                PullConsumer consumer = PullConsumer.restore(record, durableStore, store.get(), streamStore(stream),
-                        outbox, clock);
+                Consumer consumer = record.config().isPull()
+                        ? PullConsumer.restore(record, durableStore, store.get(), streamStore(stream), outbox, clock)
+                        : PushConsumer.restore(record, durableStore, store.get(), streamStore(stream), outbox, clock);
                 streams.computeIfAbsent(stream, s -> new ConcurrentSkipListMap<>()).put(record.id().name(), consumer);
                 follow(consumer);
                 restored++;
@@ -193,7 +197,7 @@ public final class ConsumerService implements AutoCloseable {
         }
     }
 
-    private final PullConsumer.Outbox outbox = new PullConsumer.Outbox() {
+    private final PushConsumer.Outbox outbox = new PushConsumer.Outbox() {
         @Override
         public void send(String destination, String subject, String replyTo, byte[] headers, byte[] payload) {
             ConsumerService.this.send(destination, subject, replyTo, headers, payload);
@@ -202,6 +206,16 @@ public final class ConsumerService implements AutoCloseable {
         @Override
         public boolean hasInterest(String subject) {
             return connection.hasInterest(subject);
+        }
+
+        @Override
+        public boolean hasQueueInterest(String subject, String queue) {
+            return connection.hasQueueInterest(subject, queue);
+        }
+
+        @Override
+        public void later(Runnable task) {
+            execute(task);
         }
     };
 
@@ -244,7 +258,7 @@ public final class ConsumerService implements AutoCloseable {
         if (subject.startsWith(NEXT_PREFIX)) {
             String[] names = subject.substring(NEXT_PREFIX.length()).split("\\.", -1);
             if (names.length == 2) {
-                find(names[0], names[1]).ifPresent(c -> c.request(m.replyTo(), PullRequest.parse(m.payload())));
+                find(names[0], names[1]).ifPresent(c -> nextRequest(c, m));
             }
             return;
         }
@@ -254,6 +268,26 @@ public final class ConsumerService implements AutoCloseable {
         if (reply.isPresent() && m.replyTo() != null && !m.replyTo().isEmpty()) {
             connection.publish(m.replyTo(), null, null, reply.get());
         }
+    }
+
+    private void nextRequest(Consumer consumer, Message m) {
+        if (consumer instanceof PullConsumer pull) {
+            pull.request(m.replyTo(), PullRequest.parse(m.payload()));
+        } else if (m.replyTo() != null && !m.replyTo().isEmpty()) {
+            // nats-server's processNextMsgReq answers a pull request to a push consumer so
+            send(m.replyTo(), m.replyTo(), null,
+                    "NATS/1.0 409 Consumer is push based\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    new byte[0]);
+        }
+    }
+
+    private void onFlowControl(Message m) {
+        execute(() -> {
+            String[] tokens = m.subject().split("\\.", -1);
+            if (tokens.length == 5 && find(tokens[2], tokens[3]).orElse(null) instanceof PushConsumer push) {
+                push.onFlowControl(m.subject());
+            }
+        });
     }
 
     private void serveAck(Message m) {
@@ -267,8 +301,8 @@ public final class ConsumerService implements AutoCloseable {
 
     private void tick() {
         try {
-            for (Map<String, PullConsumer> of : streams.values()) {
-                for (PullConsumer consumer : List.copyOf(of.values())) {
+            for (Map<String, Consumer> of : streams.values()) {
+                for (Consumer consumer : List.copyOf(of.values())) {
                     for (MaxDeliveriesExceeded exceeded : consumer.tick()) {
                         advise(consumer.id(), exceeded);
                     }
@@ -302,9 +336,9 @@ public final class ConsumerService implements AutoCloseable {
         storedScheduled.set(false);
         for (String stream : List.copyOf(storedIn)) {
             storedIn.remove(stream);
-            Map<String, PullConsumer> of = streams.get(stream);
+            Map<String, Consumer> of = streams.get(stream);
             if (of != null) {
-                for (PullConsumer consumer : List.copyOf(of.values())) {
+                for (Consumer consumer : List.copyOf(of.values())) {
                     consumer.onStored();
                 }
             }
@@ -315,24 +349,31 @@ public final class ConsumerService implements AutoCloseable {
         return jetStream.streamConfig(stream);
     }
 
-    private Optional<PullConsumer> find(String stream, String name) {
-        Map<String, PullConsumer> of = streams.get(stream);
+    private Optional<Consumer> find(String stream, String name) {
+        Map<String, Consumer> of = streams.get(stream);
         return of == null ? Optional.empty() : Optional.ofNullable(of.get(name));
     }
 
-    private List<PullConsumer> of(String stream) {
-        Map<String, PullConsumer> of = streams.get(stream);
+    private List<Consumer> of(String stream) {
+        Map<String, Consumer> of = streams.get(stream);
         return of == null ? List.of() : List.copyOf(of.values());
     }
 
-    private PullConsumer create(String stream, String name, ConsumerConfig config, StreamConfig streamConfig) {
+    /** The shared parts of a stream's consumers, as retention sees them. */
+    private List<ConsumerCore> cores(String stream) {
+        return of(stream).stream().map(Consumer::core).toList();
+    }
+
+    private Consumer create(String stream, String name, ConsumerConfig config, StreamConfig streamConfig) {
         StreamStore store = jetStream.streamStore(stream).orElseThrow(
                 io.hermod.store.api.JsApiError.STREAM_NOT_FOUND::exception);
         // Ephemerals of a file stream are stored too: nats-server 2.9.10 restores them after a restart.
         boolean memory = config.memStorage() || store.config().storage() == StorageType.MEMORY;
         ConsumerRecord record = new ConsumerRecord(new ConsumerId(stream, name), config, Instant.now(clock));
-        PullConsumer consumer = PullConsumer.create(record, memory ? memoryStore : durableStore, store,
-                streamStore(stream), outbox, clock);
+        ConsumerStateStore stateStore = memory ? memoryStore : durableStore;
+        Consumer consumer = config.isPull()
+                ? PullConsumer.create(record, stateStore, store, streamStore(stream), outbox, clock)
+                : PushConsumer.create(record, stateStore, store, streamStore(stream), outbox, clock);
         streams.computeIfAbsent(stream, s -> new ConcurrentSkipListMap<>()).put(name, consumer);
         follow(consumer);
         interest.update(streams);
@@ -341,14 +382,14 @@ public final class ConsumerService implements AutoCloseable {
     }
 
     /** Retention and advisories learn of the consumer's acknowledgements from now on. */
-    private void follow(PullConsumer consumer) {
-        consumer.observe(observer);
-        retention.follow(consumer);
+    private void follow(Consumer consumer) {
+        consumer.core().observe(observer);
+        retention.follow(consumer.core());
     }
 
     private boolean delete(String stream, String name) {
-        Map<String, PullConsumer> of = streams.get(stream);
-        PullConsumer consumer = of == null ? null : of.remove(name);
+        Map<String, Consumer> of = streams.get(stream);
+        Consumer consumer = of == null ? null : of.remove(name);
         if (consumer == null) {
             return false;
         }
@@ -357,7 +398,7 @@ public final class ConsumerService implements AutoCloseable {
         memoryStore.delete(id);
         durableStore.delete(id);
         interest.update(streams);
-        retention.deleted(consumer);
+        retention.deleted(consumer.core());
         if (jetStream.streamStore(stream).isPresent()) {
             advisories.deleted(id); // not when the stream itself went, as nats-server 2.9.10
         }
@@ -365,7 +406,7 @@ public final class ConsumerService implements AutoCloseable {
     }
 
     private void streamDeleted(String stream) {
-        for (PullConsumer consumer : of(stream)) {
+        for (Consumer consumer : of(stream)) {
             delete(stream, consumer.id().name());
         }
         for (ConsumerRecord stored : durableStore.consumers(stream)) {
@@ -442,17 +483,17 @@ public final class ConsumerService implements AutoCloseable {
         }
 
         @Override
-        public Optional<PullConsumer> find(String stream, String name) {
+        public Optional<Consumer> find(String stream, String name) {
             return ConsumerService.this.find(stream, name);
         }
 
         @Override
-        public List<PullConsumer> of(String stream) {
+        public List<Consumer> of(String stream) {
             return ConsumerService.this.of(stream);
         }
 
         @Override
-        public PullConsumer create(String stream, String name, ConsumerConfig config, StreamConfig streamConfig) {
+        public Consumer create(String stream, String name, ConsumerConfig config, StreamConfig streamConfig) {
             return ConsumerService.this.create(stream, name, config, streamConfig);
         }
 

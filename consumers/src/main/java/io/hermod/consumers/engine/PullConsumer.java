@@ -2,26 +2,15 @@ package io.hermod.consumers.engine;
 
 import io.hermod.consumers.ack.AckMessage;
 import io.hermod.consumers.ack.AckReplySubject;
-import io.hermod.consumers.ack.AckSettings;
-import io.hermod.consumers.ack.AckState;
-import io.hermod.consumers.ack.AckStateChanges;
-import io.hermod.consumers.ack.StoredAckState;
-import io.hermod.consumers.ack.TrackedMessage;
-import io.hermod.consumers.config.AckPolicy;
-import io.hermod.core.subject.SubjectFilter;
-import io.hermod.consumers.ack.Delivered;
-import io.hermod.consumers.ack.Delivery;
 import io.hermod.consumers.ack.MaxDeliveriesExceeded;
 import io.hermod.consumers.ack.SequencePair;
 import io.hermod.consumers.api.ConsumerInfo;
 import io.hermod.consumers.api.PullRequest;
-import io.hermod.consumers.api.SequenceInfo;
 import io.hermod.consumers.config.ConsumerConfig;
 import io.hermod.consumers.state.ConsumerId;
 import io.hermod.consumers.state.ConsumerRecord;
 import io.hermod.consumers.state.ConsumerStateStore;
 import io.hermod.store.StoredMessage;
-import io.hermod.store.StreamState;
 import io.hermod.store.StreamStore;
 
 import java.time.Clock;
@@ -30,9 +19,6 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -44,20 +30,11 @@ import java.util.function.Supplier;
  *
  * <p>Not thread-safe: it belongs to the {@link ConsumerService}'s worker thread.
  */
-final class PullConsumer {
-    private final ConsumerId id;
-    private final ConsumerStateStore store;
-    private final Supplier<Optional<StreamStore>> stream;
+final class PullConsumer implements Consumer {
+    private final ConsumerCore core;
     private final Outbox outbox;
     private final Clock clock;
-    private final AckState ack;
     private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
-    /** For {@code last_per_subject}: the sequences still to deliver before the stream's new messages. */
-    private final TreeSet<Long> lastPerSubject;
-    private ConsumerRecord record;
-    private ConsumerObserver observer = ConsumerObserver.NONE;
-    private Instant deliveredActive;
-    private Instant ackActive;
     private long lastActivityNanos;
 
     /** Where a consumer's messages, statuses and advisories go. */
@@ -93,78 +70,50 @@ final class PullConsumer {
         }
     }
 
-    private PullConsumer(ConsumerRecord record, ConsumerStateStore store, Supplier<Optional<StreamStore>> stream,
-                         Outbox outbox, Clock clock, AckState ack, TreeSet<Long> lastPerSubject) {
-        this.id = record.id();
-        this.record = record;
-        this.store = store;
-        this.stream = stream;
+    private PullConsumer(ConsumerCore core, Outbox outbox, Clock clock) {
+        this.core = core;
         this.outbox = outbox;
         this.clock = clock;
-        this.ack = ack;
-        this.lastPerSubject = lastPerSubject;
         this.lastActivityNanos = nanos(clock.instant());
     }
 
     /** A new consumer, starting where its deliver policy says; its configuration is saved first. */
     static PullConsumer create(ConsumerRecord record, ConsumerStateStore store, StreamStore streamStore,
                                Supplier<Optional<StreamStore>> stream, Outbox outbox, Clock clock) {
-        StartSequence start = StartSequence.of(record.config(), streamStore);
-        store.saveConfig(record);
-        AckSettings settings = AckSettings.of(record.config());
-        AckState ack;
-        if (start.lastPerSubject().isEmpty()) {
-            ack = AckState.start(settings, start.seq(), clock);
-        } else {
-            // nats-server 2.9.10 leaves the ack floor at 0 for last_per_subject, delivered just before the start
-            SequencePair delivered = new SequencePair(0, start.seq() - 1);
-            ack = AckState.restore(settings, new StoredAckState(delivered, SequencePair.ZERO, List.of()), clock);
-            store.write(record.id(), new AckStateChanges(delivered, SequencePair.ZERO, List.of(), List.of()));
-            store.saveStartSequences(record.id(), List.copyOf(start.lastPerSubject()));
-        }
-        PullConsumer consumer = new PullConsumer(record, store, stream, outbox, clock, ack, start.lastPerSubject());
-        consumer.persist();
-        return consumer;
+        return new PullConsumer(ConsumerCore.create(record, store, streamStore, stream, clock), outbox, clock);
     }
 
     /** A consumer read back from its store: its pending messages are due for redelivery. */
     static PullConsumer restore(ConsumerRecord record, ConsumerStateStore store, StreamStore streamStore,
                                 Supplier<Optional<StreamStore>> stream, Outbox outbox, Clock clock) {
-        AckSettings settings = AckSettings.of(record.config());
-        return store.loadState(record.id())
-                .map(state -> new PullConsumer(record, store, stream, outbox, clock,
-                        AckState.restore(settings, state, clock), remainingStart(store, record, state)))
-                .orElseGet(() -> create(record, store, streamStore, stream, outbox, clock));
+        return new PullConsumer(ConsumerCore.restore(record, store, streamStore, stream, clock), outbox, clock);
     }
 
-    /** What is left of a {@code last_per_subject} start list after what was delivered before the restart. */
-    private static TreeSet<Long> remainingStart(ConsumerStateStore store, ConsumerRecord record, StoredAckState state) {
-        TreeSet<Long> start = new TreeSet<>(store.loadStartSequences(record.id()));
-        return new TreeSet<>(start.tailSet(state.delivered().streamSeq(), false));
+    @Override
+    public ConsumerId id() {
+        return core.id();
     }
 
-    ConsumerId id() {
-        return id;
+    @Override
+    public ConsumerConfig config() {
+        return core.config();
     }
 
-    ConsumerConfig config() {
-        return record.config();
+    @Override
+    public ConsumerCore core() {
+        return core;
     }
 
     /** Applies an accepted update of the configuration (fields nats-server lets change, AckState keeps its own). */
-    void update(ConsumerConfig config) {
-        record = new ConsumerRecord(id, config, record.created());
-        store.saveConfig(record);
+    @Override
+    public void update(ConsumerConfig config) {
+        core.update(config);
     }
 
-    ConsumerInfo info() {
+    @Override
+    public ConsumerInfo info() {
         dropUninterested();
-        SequencePair delivered = ack.delivered();
-        SequencePair floor = ack.ackFloor();
-        return new ConsumerInfo(id.stream(), id.name(), record.created(), record.config(),
-                new SequenceInfo(delivered.consumerSeq(), delivered.streamSeq(), deliveredActive),
-                new SequenceInfo(floor.consumerSeq(), floor.streamSeq(), ackActive),
-                ack.numAckPending(), ack.numRedelivered(), waiting.size(), numPending());
+        return core.info(waiting.size(), false);
     }
 
     /** A pull request to the consumer; {@code reply} is where its messages and status go. */
@@ -174,7 +123,7 @@ final class PullConsumer {
         if (reply == null || reply.isEmpty()) {
             return;
         }
-        ConsumerConfig c = record.config();
+        ConsumerConfig c = core.config();
         if (c.maxBatch() > 0 && request.batch() > c.maxBatch()) {
             status(reply, 409, "Exceeded MaxRequestBatch of " + c.maxBatch());
             return;
@@ -205,40 +154,24 @@ final class PullConsumer {
     }
 
     /** A message on one of this consumer's ack subjects. */
-    void onAck(AckReplySubject subject, byte[] body, String reply) {
+    @Override
+    public void onAck(AckReplySubject subject, byte[] body, String reply) {
         lastActivityNanos = nanos(clock.instant());
-        AckMessage message = AckMessage.parse(body);
-        Optional<TrackedMessage> acked = ack.tracked(subject.streamSeq()).filter(TrackedMessage::pending);
-        if (message instanceof AckMessage.Nak && acked.isPresent()
-                && subject.consumerSeq() > ack.ackFloor().consumerSeq()) {
-            observer.naked(this, subject.streamSeq(), subject.consumerSeq(), subject.deliveryCount());
-        }
-        boolean applied = AckMessage.applyTo(message, ack, subject);
-        if (applied && (message instanceof AckMessage.Ack || message instanceof AckMessage.AckNext
-                || message instanceof AckMessage.Term)) {
-            ackActive = clock.instant();
-        }
-        CompletableFuture<Void> settled = persist();
-        if (message instanceof AckMessage.Term) {
-            observer.terminated(this, subject.streamSeq(), subject.consumerSeq(), subject.deliveryCount());
-        } else if (applied && acked.isPresent() && record.config().ackPolicy() == AckPolicy.EXPLICIT
-                && (message instanceof AckMessage.Ack || message instanceof AckMessage.AckNext)) {
-            observer.acknowledged(this, subject.streamSeq(), subject.consumerSeq(), subject.deliveryCount(),
-                    acked.get().deliveredNanos());
-        }
-        if (message instanceof AckMessage.AckNext next) {
+        ConsumerCore.AckOutcome outcome = core.onAck(subject, body);
+        if (outcome.message() instanceof AckMessage.AckNext next) {
             request(reply, PullRequest.parse(next.request().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             return;
         }
         if (reply != null && !reply.isEmpty()) {
             // answered once retention's removals are durable (at once otherwise), as nats-server answers after them
-            settled.thenRun(() -> outbox.send(reply, reply, null, null, new byte[0]));
+            outcome.settled().thenRun(() -> outbox.send(reply, reply, null, null, new byte[0]));
         }
         pump();
     }
 
     /** A message was stored in the stream: serve the waiting requests. */
-    void onStored() {
+    @Override
+    public void onStored() {
         if (!waiting.isEmpty()) {
             pump();
         }
@@ -249,12 +182,13 @@ final class PullConsumer {
      *
      * @return the messages that reached {@code max_deliver}, for the advisory
      */
-    List<MaxDeliveriesExceeded> tick() {
+    @Override
+    public List<MaxDeliveriesExceeded> tick() {
         long now = nanos(clock.instant());
         dropExpired(now);
         for (Waiting w : waiting) {
             if (w.heartbeatNanos > 0 && now >= w.nextHeartbeatNanos) {
-                SequencePair last = ack.delivered();
+                SequencePair last = core.delivered();
                 byte[] headers = ("NATS/1.0 100 Idle Heartbeat\r\nNats-Last-Consumer: " + last.consumerSeq()
                         + "\r\nNats-Last-Stream: " + last.streamSeq() + "\r\n\r\n")
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -262,12 +196,7 @@ final class PullConsumer {
                 w.nextHeartbeatNanos = now + w.heartbeatNanos;
             }
         }
-        OptionalLong deadline = ack.nextDeadlineNanos();
-        List<MaxDeliveriesExceeded> exceeded = List.of();
-        if (deadline.isPresent() && deadline.getAsLong() <= now) {
-            exceeded = ack.expire();
-            persist();
-        }
+        List<MaxDeliveriesExceeded> exceeded = core.expireOverdue(now);
         if (!waiting.isEmpty()) {
             pump();
         }
@@ -275,8 +204,9 @@ final class PullConsumer {
     }
 
     /** Whether the consumer has been idle (no waiting request, no request or ack) past its inactive threshold. */
-    boolean inactive() {
-        long threshold = record.config().inactiveThresholdNanos();
+    @Override
+    public boolean inactive() {
+        long threshold = core.config().inactiveThresholdNanos();
         return threshold > 0 && waiting.isEmpty() && nanos(clock.instant()) - lastActivityNanos > threshold;
     }
 
@@ -297,30 +227,19 @@ final class PullConsumer {
 
     /** Delivers to the waiting requests, oldest first, while there is something to deliver. */
     private void pump() {
-        Optional<StreamStore> found = stream.get();
+        Optional<StreamStore> found = core.stream();
         if (found.isEmpty()) {
             return;
         }
         StreamStore messages = found.get();
-        long pending = -1;
+        ConsumerCore.PendingCount pending = core.pendingCount();
         while (!waiting.isEmpty()) {
-            long searchable = messages.state().lastSeq(); // read first: a message stored meanwhile is not skipped
-            Optional<Delivery> next = ack.nextDelivery(seq -> nextMatching(messages, seq));
+            Optional<StoredMessage> next = core.next(messages);
             if (next.isEmpty()) {
-                if (!ack.maxAckPendingReached()) {
-                    ack.searchedTo(searchable);
-                }
                 answerNoWait();
                 break;
             }
-            long seq = next.get().streamSeq();
-            Optional<StoredMessage> loaded = messages.load(seq);
-            if (loaded.isEmpty()) {
-                ack.onDelivered(seq); // gone meanwhile (deleted, purged, aged out): nothing left to deliver
-                ack.ack(seq);
-                continue;
-            }
-            StoredMessage m = loaded.get();
+            StoredMessage m = next.get();
             Waiting w = waiting.peekFirst();
             if (!outbox.hasInterest(w.reply)) {
                 waiting.removeFirst(); // its client is gone: nats-server drops such requests silently
@@ -334,18 +253,14 @@ final class PullConsumer {
                 }
                 continue;
             }
-            if (pending < 0) {
-                pending = numPending();
+            String ackSubject = core.recordDelivery(m, pending);
+            byte[] headers = m.headers().length == 0 ? null : m.headers();
+            byte[] payload = m.payload();
+            if (core.config().headersOnly()) {
+                headers = HeadersOnly.headers(m.headers(), payload.length);
+                payload = new byte[0];
             }
-            Delivered d = ack.onDelivered(seq);
-            if (d.deliveryCount() == 1) {
-                pending = Math.max(pending - 1, 0);
-            }
-            lastPerSubject.remove(seq);
-            deliveredActive = clock.instant();
-            String ackSubject = new AckReplySubject(id.stream(), id.name(), d.deliveryCount(), seq, d.consumerSeq(),
-                    m.timestampNanos(), pending).format();
-            outbox.send(w.reply, m.subject(), ackSubject, m.headers().length == 0 ? null : m.headers(), m.payload());
+            outbox.send(w.reply, m.subject(), ackSubject, headers, payload);
             w.remaining--;
             w.delivered++;
             w.bytesLeft -= size;
@@ -353,7 +268,7 @@ final class PullConsumer {
                 waiting.removeFirst();
             }
         }
-        persist();
+        core.persist();
     }
 
     /** Nothing to deliver now: no_wait requests end, with 404 when they got nothing and had no expiry. */
@@ -371,44 +286,9 @@ final class PullConsumer {
         }
     }
 
-    private long nextMatching(StreamStore messages, long from) {
-        if (!lastPerSubject.isEmpty()) {
-            Long next = lastPerSubject.ceiling(from);
-            if (next != null) {
-                return next;
-            }
-            lastPerSubject.clear();
-        }
-        String filter = record.config().filterSubject();
-        return messages.next(from, filter.isEmpty() ? null : filter).map(StoredMessage::seq).orElse(0L);
-    }
-
     /** {@code num_pending}: messages after the delivered stream sequence that match the filter. */
     long numPending() {
-        Optional<StreamStore> found = stream.get();
-        if (found.isEmpty()) {
-            return 0;
-        }
-        StreamStore messages = found.get();
-        long after = ack.delivered().streamSeq();
-        String filter = record.config().filterSubject();
-        if (filter.isEmpty() && lastPerSubject.isEmpty()) {
-            StreamState state = messages.state();
-            if (state.messages() == 0 || after >= state.lastSeq()) {
-                return 0;
-            }
-            return after < state.firstSeq() ? state.messages() : state.lastSeq() - after;
-        }
-        long count = 0;
-        long seq = after + 1;
-        while (true) {
-            long next = nextMatching(messages, seq);
-            if (next <= 0) {
-                return count;
-            }
-            count++;
-            seq = next + 1;
-        }
+        return core.numPending();
     }
 
     private void timeout(Waiting w) {
@@ -424,69 +304,9 @@ final class PullConsumer {
         outbox.send(reply, reply, null, headers, new byte[0]);
     }
 
-    /** Writes the state's changes; the future completes once what follows from them (retention) is durable. */
-    private CompletableFuture<Void> persist() {
-        if (!ack.hasChanges()) {
-            return ConsumerObserver.DONE;
-        }
-        AckStateChanges changes = ack.drainChanges();
-        store.write(id, changes);
-        return observer.written(this, changes);
-    }
-
-    /** Who learns of this consumer's acknowledgements (retention, advisories); nobody until set. */
-    void observe(ConsumerObserver value) {
-        observer = value == null ? ConsumerObserver.NONE : value;
-    }
-
-    /** nats's {@code needAck}: whether this consumer still has to acknowledge a message of the stream. */
-    boolean needsAck(long streamSeq, String subject) {
-        return matches(subject) && ack.needsAck(streamSeq);
-    }
-
-    /** Whether the consumer's filter takes messages on {@code subject}. */
-    boolean matches(String subject) {
-        String filter = record.config().filterSubject();
-        return filter.isEmpty() || SubjectFilter.matches(filter, subject);
-    }
-
-    /** The ack floor's stream sequence. */
-    long ackFloorSeq() {
-        return ack.ackFloor().streamSeq();
-    }
-
-    /** The highest stream sequence delivered. */
-    long deliveredSeq() {
-        return ack.delivered().streamSeq();
-    }
-
-    /**
-     * The stream was purged and {@code firstSeq} is where this consumer may find messages again (nats's
-     * {@code consumer.purge}); written without telling the observer, as a purge acknowledges nothing.
-     */
-    void purged(long firstSeq) {
-        lastPerSubject.headSet(firstSeq).clear();
-        if (ack.purge(firstSeq)) {
-            store.write(id, ack.drainChanges());
-        }
-    }
-
-    /**
-     * A message was deleted from the stream: if it was pending here it is acknowledged as by {@code +TERM}, as
-     * nats-server 2.9.10 does ({@code decStreamPending}); returns it then, for the advisory.
-     */
-    Optional<TrackedMessage> messageDeleted(long streamSeq) {
-        lastPerSubject.remove(streamSeq);
-        Optional<TrackedMessage> pending = ack.tracked(streamSeq).filter(TrackedMessage::pending);
-        if (pending.isPresent()) {
-            ack.term(streamSeq);
-            persist();
-        }
-        return pending;
-    }
-
     /** The consumer is deleted: its waiting requests end with 409 Consumer Deleted, as in nats-server. */
-    void close() {
+    @Override
+    public void close() {
         for (Waiting w : waiting) {
             status(w.reply, 409, "Consumer Deleted");
         }

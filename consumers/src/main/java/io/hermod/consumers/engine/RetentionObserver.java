@@ -7,20 +7,20 @@ import java.util.concurrent.CompletableFuture;
 /** Hands a consumer's written acknowledgement changes to the {@link RetentionTracker}; nothing else. */
 record RetentionObserver(RetentionTracker tracker) implements ConsumerObserver {
     @Override
-    public CompletableFuture<Void> written(PullConsumer consumer, AckStateChanges changes) {
+    public CompletableFuture<Void> written(ConsumerCore consumer, AckStateChanges changes) {
         return tracker.written(consumer, changes);
     }
 
     @Override
-    public void terminated(PullConsumer consumer, long streamSeq, long consumerSeq, long deliveries) {
+    public void terminated(ConsumerCore consumer, long streamSeq, long consumerSeq, long deliveries) {
     }
 
     @Override
-    public void acknowledged(PullConsumer consumer, long streamSeq, long consumerSeq, long deliveries,
+    public void acknowledged(ConsumerCore consumer, long streamSeq, long consumerSeq, long deliveries,
                              long deliveredNanos) {
     }
 
     @Override
-    public void naked(PullConsumer consumer, long streamSeq, long consumerSeq, long deliveries) {
+    public void naked(ConsumerCore consumer, long streamSeq, long consumerSeq, long deliveries) {
     }
 }

@@ -31,13 +31,13 @@ import java.util.function.Function;
 final class RetentionTracker {
     private static final Logger log = LoggerFactory.getLogger(RetentionTracker.class);
 
-    private final Function<String, List<PullConsumer>> consumers;
+    private final Function<String, List<ConsumerCore>> consumers;
     private final Function<String, Optional<StreamStore>> stores;
     private final Function<String, Optional<StreamConfig>> configs;
     /** The ack floor last seen of each consumer, to learn which sequences an ack-all or ack-none floor passed. */
     private final Map<ConsumerId, Long> floors = new HashMap<>();
 
-    RetentionTracker(Function<String, List<PullConsumer>> consumers, Function<String, Optional<StreamStore>> stores,
+    RetentionTracker(Function<String, List<ConsumerCore>> consumers, Function<String, Optional<StreamStore>> stores,
                      Function<String, Optional<StreamConfig>> configs) {
         this.consumers = consumers;
         this.stores = stores;
@@ -45,7 +45,7 @@ final class RetentionTracker {
     }
 
     /** Starts following a consumer (created, restored, or after a purge moved its floor without an ack). */
-    void follow(PullConsumer consumer) {
+    void follow(ConsumerCore consumer) {
         floors.put(consumer.id(), consumer.ackFloorSeq());
     }
 
@@ -53,7 +53,7 @@ final class RetentionTracker {
      * The consumer's acknowledgement state changed: removes what it acknowledged and nobody else needs. The future
      * completes once those removals are durable.
      */
-    CompletableFuture<Void> written(PullConsumer consumer, AckStateChanges changes) {
+    CompletableFuture<Void> written(ConsumerCore consumer, AckStateChanges changes) {
         Long previous = floors.put(consumer.id(), changes.ackFloor().streamSeq());
         RetentionPolicy policy = policy(consumer.id().stream());
         if (policy == RetentionPolicy.LIMITS) {
@@ -93,7 +93,7 @@ final class RetentionTracker {
      * A consumer was deleted (and no longer counts): an interest stream drops what only it still needed. Returns
      * once the removals are durable, so the deletion's reply comes after them, as from nats-server.
      */
-    void deleted(PullConsumer consumer) {
+    void deleted(ConsumerCore consumer) {
         floors.remove(consumer.id());
         String stream = consumer.id().stream();
         if (policy(stream) != RetentionPolicy.INTEREST) {
@@ -118,12 +118,12 @@ final class RetentionTracker {
      */
     void reconcile(String stream) {
         RetentionPolicy policy = policy(stream);
-        List<PullConsumer> of = consumers.apply(stream);
+        List<ConsumerCore> of = consumers.apply(stream);
         if (policy == RetentionPolicy.LIMITS || of.isEmpty()) {
             return;
         }
         stores.apply(stream).ifPresent(store -> {
-            long until = of.stream().mapToLong(PullConsumer::deliveredSeq).max().orElse(0);
+            long until = of.stream().mapToLong(ConsumerCore::deliveredSeq).max().orElse(0);
             int removed = 0;
             for (Optional<StoredMessage> m = store.next(1, null); m.isPresent() && m.get().seq() <= until;
                  m = store.next(m.get().seq() + 1, null)) {
@@ -141,7 +141,7 @@ final class RetentionTracker {
     }
 
     private boolean needed(String stream, long seq, String subject) {
-        for (PullConsumer c : consumers.apply(stream)) {
+        for (ConsumerCore c : consumers.apply(stream)) {
             if (c.needsAck(seq, subject)) {
                 return true;
             }

@@ -18,11 +18,11 @@ final class StreamInterest {
     private volatile Map<String, List<String>> filters = Map.of();
 
     /** Takes the consumers' current filters; call on the worker after any consumer was created, changed or deleted. */
-    void update(Map<String, ? extends Map<String, PullConsumer>> consumers) {
+    void update(Map<String, ? extends Map<String, ? extends Consumer>> consumers) {
         Map<String, List<String>> next = new HashMap<>();
         consumers.forEach((stream, of) -> {
             List<String> subjects = new ArrayList<>(of.size());
-            for (PullConsumer c : of.values()) {
+            for (Consumer c : of.values()) {
                 subjects.add(c.config().filterSubject());
             }
             if (!subjects.isEmpty()) {

@@ -31,7 +31,7 @@ final class StreamRemovals {
         this.advisories = advisories;
     }
 
-    void purged(StreamStore store, PurgeRequest request, List<PullConsumer> consumers) {
+    void purged(StreamStore store, PurgeRequest request, List<Consumer> consumers) {
         StreamState state = store.state();
         String subject = request.subjectFilter() == null ? "" : request.subjectFilter();
         boolean whole = subject.isEmpty() && request.upToSeq() == 0 && request.keep() < 0;
@@ -39,21 +39,25 @@ final class StreamRemovals {
         if (!subject.isEmpty()) {
             first = store.next(first, subject).map(StoredMessage::seq).orElse(state.lastSeq() + 1);
         }
-        for (PullConsumer consumer : consumers) {
+        for (Consumer consumer : consumers) {
             String filter = consumer.config().filterSubject();
             boolean concerned = whole || filter.isEmpty() || filter.equals(subject)
                     || !subject.isEmpty() && SubjectOverlap.isSubsetMatch(filter, subject);
             if (concerned) {
-                consumer.purged(first);
-                retention.follow(consumer);
+                consumer.core().purged(first);
+                retention.follow(consumer.core());
+                consumer.onStored(); // pending messages dropped may free max_ack_pending: deliver what now can go
             }
         }
     }
 
-    void messageDeleted(long seq, List<PullConsumer> consumers) {
-        for (PullConsumer consumer : consumers) {
-            Optional<TrackedMessage> pending = consumer.messageDeleted(seq);
-            pending.ifPresent(m -> advisories.terminated(consumer, seq, m.consumerSeq(), m.deliveries()));
+    void messageDeleted(long seq, List<Consumer> consumers) {
+        for (Consumer consumer : consumers) {
+            Optional<TrackedMessage> pending = consumer.core().messageDeleted(seq);
+            if (pending.isPresent()) {
+                advisories.terminated(consumer.core(), seq, pending.get().consumerSeq(), pending.get().deliveries());
+                consumer.onStored(); // one fewer pending: max_ack_pending may let the next message go
+            }
         }
     }
 }

@@ -115,6 +115,14 @@ public final class InProcessConnection implements MessageSink, AutoCloseable {
         return router.hasInterest(subject);
     }
 
+    /**
+     * Whether queue group {@code queue} subscribes to {@code subject} (a literal subject), as nats checks the
+     * interest of a push consumer with a deliver group.
+     */
+    public boolean hasQueueInterest(String subject, String queue) {
+        return router.hasQueueInterest(subject, queue);
+    }
+
     @Override
     public void deliver(Subscription subscription, String subject, String replyTo, int headerLength,
                         ByteBuf message, FlushBatch batch) {

@@ -39,6 +39,17 @@ public final class MessageRouter {
         return !match.plain().isEmpty() || !match.groups().isEmpty();
     }
 
+    /** Whether queue group {@code queue} has a member subscribed to a filter matching {@code subject}. */
+    public boolean hasQueueInterest(String subject, String queue) {
+        List<QueueGroup<Subscription>> groups = index.match(subject).groups();
+        for (int g = 0, n = groups.size(); g < n; g++) {
+            if (groups.get(g).name().equals(queue) && !groups.get(g).members().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The subject index's counters, for monitoring. */
     public SubjectIndexStats indexStats() {
         return index.stats();

@@ -39,4 +39,27 @@ class InProcessSendTest {
             assertEquals(0, local.send("elsewhere", "orders.new", null, null, new byte[0]));
         }
     }
+
+    @Test
+    void queueInterestIsThatOfTheNamedGroupOnly() throws Exception {
+        try (HermodServer server = new HermodServer(ServerOptions.builder().host("127.0.0.1").port(0).build())
+                .start();
+             Connection nc = Nats.connect(new Options.Builder().server("nats://127.0.0.1:" + server.port())
+                     .maxReconnects(0).build());
+             InProcessConnection local = server.connectInProcess("test")) {
+            Subscription plain = nc.subscribe("deliver.a");
+            nc.flush(Duration.ofSeconds(5));
+            assertTrue(local.hasInterest("deliver.a"));
+            assertFalse(local.hasQueueInterest("deliver.a", "workers"));
+            Subscription member = nc.subscribe("deliver.*", "workers");
+            nc.flush(Duration.ofSeconds(5));
+            assertTrue(local.hasQueueInterest("deliver.a", "workers"));
+            assertFalse(local.hasQueueInterest("deliver.a", "others"));
+            member.unsubscribe();
+            plain.unsubscribe();
+            nc.flush(Duration.ofSeconds(5));
+            assertFalse(local.hasQueueInterest("deliver.a", "workers"));
+            assertFalse(local.hasInterest("deliver.a"));
+        }
+    }
 }
