@@ -52,6 +52,14 @@ public interface StreamStore extends AutoCloseable {
      */
     OptionalLong duplicateOf(String msgId);
 
+    /**
+     * Tells {@code listener} of the messages the stream's limits remove from now on (max_msgs, max_bytes, max_age,
+     * max_msgs_per_subject), once the write that removed them completed; called on the store's writer thread, so
+     * it must hand the work off. Removals by delete, purge or a lowered limit on update are not reported here.
+     */
+    default void onLimitRemovals(java.util.function.Consumer<long[]> listener) {
+    }
+
     /** The message stored at {@code seq}, if it is still there (not deleted, purged or evicted). */
     Optional<StoredMessage> load(long seq);
 

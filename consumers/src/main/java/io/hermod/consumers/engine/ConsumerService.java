@@ -469,6 +469,16 @@ public final class ConsumerService implements AutoCloseable {
         }
 
         @Override
+        public void removedByLimits(String stream, long[] seqs) {
+            execute(() -> {
+                List<Consumer> of = of(stream);
+                for (long seq : seqs) {
+                    removals.messageDeleted(seq, of); // nats's decStreamPending: +TERM where it was pending
+                }
+            });
+        }
+
+        @Override
         public void purged(String stream, io.hermod.store.PurgeRequest request) {
             execute(() -> jetStream.streamStore(stream).ifPresent(store -> removals.purged(store, request,
                     of(stream))));

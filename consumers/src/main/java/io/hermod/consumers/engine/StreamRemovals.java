@@ -19,8 +19,8 @@ import java.util.Optional;
  * the end of the stream when none is left. Their ack floor follows; pending messages below it are dropped
  * ({@link io.hermod.consumers.ack.AckState#purge}).
  *
- * <p>Delete ({@code decStreamPending}): a consumer that had the message pending treats it as {@code +TERM}, with the
- * advisory. Runs on the consumers' worker thread.
+ * <p>Delete, and removal by the stream's limits ({@code decStreamPending}): a consumer that had the message
+ * pending treats it as {@code +TERM}, with the advisory. Runs on the consumers' worker thread.
  */
 final class StreamRemovals {
     private final RetentionTracker retention;

@@ -44,4 +44,11 @@ public interface StreamEvents {
      */
     default void purged(String stream, PurgeRequest request) {
     }
+
+    /**
+     * The stream's limits (max_msgs, max_bytes, max_age, max_msgs_per_subject) removed the messages at {@code seqs}
+     * (the removal is as durable as the write that caused it), as nats-server's stores report them to consumers.
+     */
+    default void removedByLimits(String stream, long[] seqs) {
+    }
 }

@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,12 +56,20 @@ public abstract class StreamEngine implements StreamStore {
     private final Thread writer;
     private boolean closing;
     private volatile Throwable failure;
+    private volatile Consumer<long[]> limitRemovalListener;
+    /** Sequences the limits removed in the current write group, once someone listens; the writer's only. */
+    private final List<Long> limitRemoved = new ArrayList<>();
 
     protected StreamEngine(StreamStoreConfig config, MessageStorage storage, StreamContents contents, Clock clock) {
         this.config = config;
         this.storage = storage;
         this.contents = contents;
         this.clock = clock;
+        contents.onLimitRemoval(seq -> {
+            if (limitRemovalListener != null) {
+                limitRemoved.add(seq);
+            }
+        });
         this.writer = new Thread(this::runWriter, "stream-writer-" + config.name());
         this.writer.setDaemon(true);
     }
@@ -332,6 +341,9 @@ public abstract class StreamEngine implements StreamStore {
             for (WriteOp op : group) {
                 op.complete();
             }
+            if (!limitRemoved.isEmpty()) {
+                tellLimitRemovals();
+            }
             if (changed) {
                 commitDerivedState();
             }
@@ -341,6 +353,25 @@ public abstract class StreamEngine implements StreamStore {
         for (WriteOp op = queue.poll(); op != null; op = queue.poll()) {
             op.fail(new StoreClosedException(config.name()));
             op.complete();
+        }
+    }
+
+    @Override
+    public void onLimitRemovals(Consumer<long[]> listener) {
+        limitRemovalListener = listener;
+    }
+
+    /** After the group's callers heard: the removals are as durable as the writes that caused them. */
+    private void tellLimitRemovals() {
+        long[] seqs = limitRemoved.stream().mapToLong(Long::longValue).toArray();
+        limitRemoved.clear();
+        Consumer<long[]> listener = limitRemovalListener;
+        try {
+            if (listener != null) {
+                listener.accept(seqs);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("stream {}: listener of limit removals failed", config.name(), e);
         }
     }
 
