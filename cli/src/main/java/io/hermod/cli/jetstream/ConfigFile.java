@@ -1,0 +1,68 @@
+package io.hermod.cli.jetstream;
+
+import io.hermod.cli.client.CommandFailure;
+import io.hermod.cli.client.ExitCodes;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.StreamConfiguration;
+import io.nats.client.support.JsonParseException;
+import io.nats.client.support.JsonParser;
+import io.nats.client.support.JsonValue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * A stream or consumer configuration read from a JSON file in NATS's own format (what {@code nats stream info
+ * --json} prints under {@code config}, nanoseconds for durations), as the {@code nats} CLI's {@code --config} reads.
+ */
+final class ConfigFile {
+    private ConfigFile() {
+    }
+
+    static StreamConfiguration stream(Path file) {
+        String json = readObject(file);
+        try {
+            return StreamConfiguration.instance(json);
+        } catch (JsonParseException | IllegalArgumentException e) {
+            throw invalid(file, e);
+        }
+    }
+
+    static ConsumerConfiguration consumer(Path file) {
+        String json = readObject(file);
+        try {
+            return ConsumerConfiguration.builder().json(json).build();
+        } catch (JsonParseException | IllegalArgumentException e) {
+            throw invalid(file, e);
+        }
+    }
+
+    /** The file's text, once it is known to hold a JSON object. */
+    private static String readObject(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new CommandFailure(ExitCodes.USAGE, "cannot read " + file + ": no such file");
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCodes.USAGE, "cannot read " + file + ": " + e.getMessage());
+        }
+        JsonValue value;
+        try {
+            value = JsonParser.parse(text);
+        } catch (JsonParseException e) {
+            throw invalid(file, e);
+        }
+        if (value.type != JsonValue.Type.MAP) {
+            throw new CommandFailure(ExitCodes.USAGE, file + " does not hold a JSON object");
+        }
+        return text;
+    }
+
+    private static RuntimeException invalid(Path file, Exception e) {
+        return new CommandFailure(ExitCodes.USAGE, "invalid configuration in " + file + ": " + e.getMessage());
+    }
+}
