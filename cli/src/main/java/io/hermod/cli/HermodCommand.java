@@ -1,6 +1,9 @@
 package io.hermod.cli;
 
 import io.hermod.cli.bench.BenchCommand;
+import io.hermod.cli.client.ClientErrorHandler;
+import io.hermod.cli.client.CompletionCommand;
+import io.hermod.cli.client.context.ContextCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,20 +12,20 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = HermodVersion.class,
         description = "A persistent streaming message broker that speaks the NATS protocol.",
-        subcommands = {CommandLine.HelpCommand.class, ServerCommand.class, BenchCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, ServerCommand.class, BenchCommand.class,
+                ContextCommand.class, CompletionCommand.class},
         footer = {"", "Examples:",
                 "  hermod server                 start the broker on 0.0.0.0:4222",
                 "  hermod server -p 4333 -js     another port, with JetStream",
-                "  hermod bench demo -n 100000   measure publish and subscribe"})
+                "  hermod bench demo -n 100000   measure publish and subscribe",
+                "  hermod context add local -s nats://127.0.0.1:4222 --select",
+                "  source <(hermod completion)   shell completion"})
 public final class HermodCommand {
 
+    /** The command line as {@code hermod} runs it: failures print one line (see {@link ClientErrorHandler}). */
     public static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new HermodCommand());
-        // A user sees the reason, not a stack trace.
-        cmd.setExecutionExceptionHandler((ex, line, parsed) -> {
-            line.getErr().println("hermod: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-            return 1;
-        });
+        cmd.setExecutionExceptionHandler(new ClientErrorHandler());
         return cmd;
     }
 }
