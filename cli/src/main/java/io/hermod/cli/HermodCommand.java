@@ -4,6 +4,9 @@ import io.hermod.cli.bench.BenchCommand;
 import io.hermod.cli.client.ClientErrorHandler;
 import io.hermod.cli.client.CompletionCommand;
 import io.hermod.cli.client.context.ContextCommand;
+import io.hermod.cli.jetstream.ConsumerCommand;
+import io.hermod.cli.jetstream.StreamCommand;
+import io.hermod.cli.kv.KvCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +16,8 @@ import picocli.CommandLine.Command;
         versionProvider = HermodVersion.class,
         description = "A persistent streaming message broker that speaks the NATS protocol.",
         subcommands = {CommandLine.HelpCommand.class, ServerCommand.class, BenchCommand.class,
-                ContextCommand.class, CompletionCommand.class},
+                ContextCommand.class, CompletionCommand.class, StreamCommand.class, ConsumerCommand.class,
+                KvCommand.class},
         footer = {"", "Examples:",
                 "  hermod server                 start the broker on 0.0.0.0:4222",
                 "  hermod server -p 4333 -js     another port, with JetStream",

@@ -20,6 +20,9 @@ final class Activity {
         if (ago.isNegative()) {
             ago = Duration.ZERO;
         }
+        if (ago.toSeconds() == 0) {
+            return "just now";
+        }
         // Whole seconds are enough to tell activity apart.
         return HumanDuration.format(Duration.ofSeconds(ago.toSeconds())) + " ago";
     }

@@ -40,6 +40,23 @@ final class ConfigFile {
         }
     }
 
+    /** jnats checks names and limits as it builds: what it refuses is a usage error. */
+    static StreamConfiguration build(StreamConfiguration.Builder b) {
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(ExitCodes.USAGE, e.getMessage());
+        }
+    }
+
+    static ConsumerConfiguration build(ConsumerConfiguration.Builder b) {
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(ExitCodes.USAGE, e.getMessage());
+        }
+    }
+
     /** The file's text, once it is known to hold a JSON object. */
     private static String readObject(Path file) {
         String text;

@@ -55,7 +55,7 @@ final class ConsumerAddCommand implements Callable<Integer> {
         if (name != null) {
             b.durable(name);
         }
-        ConsumerConfiguration wanted = flags.applyTo(b, Clock.systemUTC()).build();
+        ConsumerConfiguration wanted = ConfigFile.build(flags.applyTo(b, Clock.systemUTC()));
         if (wanted.getDurable() == null || wanted.getDurable().isEmpty()) {
             throw new CommandFailure(ExitCodes.USAGE,
                     "a consumer name is needed: give CONSUMER or a --config with a durable_name");

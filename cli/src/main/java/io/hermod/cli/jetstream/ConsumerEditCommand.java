@@ -63,7 +63,7 @@ final class ConsumerEditCommand implements Callable<Integer> {
                 }
                 b = ConsumerConfiguration.builder(fromFile).durable(current.getDurable()).name(current.getName());
             }
-            ConsumerConfiguration wanted = flags.applyTo(b, Clock.systemUTC()).build();
+            ConsumerConfiguration wanted = ConfigFile.build(flags.applyTo(b, Clock.systemUTC()));
             ConfigDiff diff = ConfigDiff.between(current.toJson(), wanted.toJson());
             String label = stream + " > " + name;
             if (diff.isEmpty()) {

@@ -45,15 +45,14 @@ final class StreamAddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StreamConfiguration.Builder b = config == null ? StreamConfiguration.builder()
-                : StreamConfiguration.builder(ConfigFile.stream(config));
-        if (name != null) {
-            b.name(name);
-        }
-        StreamConfiguration wanted = flags.applyTo(b).build();
-        if (wanted.getName() == null || wanted.getName().isEmpty()) {
+        StreamConfiguration fromFile = config == null ? null : ConfigFile.stream(config);
+        String streamName = name != null ? name : fromFile == null ? null : fromFile.getName();
+        if (streamName == null || streamName.isEmpty()) {
             throw new CommandFailure(ExitCodes.USAGE, "a stream name is needed: give STREAM or a --config with a name");
         }
+        StreamConfiguration.Builder b = fromFile == null ? StreamConfiguration.builder()
+                : StreamConfiguration.builder(fromFile);
+        StreamConfiguration wanted = ConfigFile.build(flags.applyTo(b.name(streamName)));
         try (JetStreamSession session = JetStreamSession.open(connection)) {
             StreamInfo info = session.management().addStream(wanted);
             if (json.enabled()) {

@@ -57,7 +57,7 @@ final class StreamEditCommand implements Callable<Integer> {
                 }
                 b = StreamConfiguration.builder(fromFile).name(name);
             }
-            StreamConfiguration wanted = flags.applyTo(b).build();
+            StreamConfiguration wanted = ConfigFile.build(flags.applyTo(b));
             ConfigDiff diff = ConfigDiff.between(current.toJson(), wanted.toJson());
             if (diff.isEmpty()) {
                 out.println("Stream " + name + ": nothing to change");
