@@ -1,0 +1,28 @@
+package io.hermod.cli.client.messaging;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** A message body given as an argument, or read whole from standard input when absent or {@code -}. */
+final class BodySource {
+    private BodySource() {
+    }
+
+    static boolean fromStdin(String argument) {
+        return argument == null || argument.equals("-");
+    }
+
+    /** The argument's bytes (UTF-8), or all of stdin when it says so. */
+    static byte[] read(String argument) {
+        if (!fromStdin(argument)) {
+            return argument.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        try {
+            InputStream in = System.in;
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the body from stdin: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.hermod.cli.client;
+
+import io.hermod.cli.HermodCommand;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+class HelpExamplesTest {
+    @Test
+    void everyCommandsHelpHasExamples() {
+        List<String> without = new ArrayList<>();
+        List<String> visited = new ArrayList<>();
+        collect(HermodCommand.commandLine(), without, visited);
+        assertFalse(visited.isEmpty());
+        assertEquals(List.of(), without, "commands whose --help shows no examples");
+    }
+
+    private static void collect(CommandLine line, List<String> without, List<String> visited) {
+        String name = line.getCommandSpec().qualifiedName();
+        if (!(line.getCommand() instanceof CommandLine.HelpCommand)) {
+            visited.add(name);
+            if (!line.getUsageMessage().contains("Examples:")) {
+                without.add(name);
+            }
+        }
+        // Aliases map to the same command: visit each once.
+        line.getSubcommands().values().stream().distinct().forEach(sub -> collect(sub, without, visited));
+    }
+}
