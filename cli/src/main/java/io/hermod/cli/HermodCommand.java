@@ -38,6 +38,17 @@ public final class HermodCommand {
     public static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new HermodCommand());
         cmd.setExecutionExceptionHandler(new ClientErrorHandler());
+        giveSubcommandsTheVersion(cmd);
         return cmd;
+    }
+
+    /** So that {@code -V} on any subcommand prints Hermod's version, not an empty line. */
+    private static void giveSubcommandsTheVersion(CommandLine line) {
+        for (CommandLine sub : line.getSubcommands().values()) {
+            if (sub.getCommandSpec().versionProvider() == null && sub.getCommandSpec().version().length == 0) {
+                sub.getCommandSpec().versionProvider(new HermodVersion());
+            }
+            giveSubcommandsTheVersion(sub);
+        }
     }
 }

@@ -33,7 +33,7 @@ import java.util.concurrent.Callable;
                 "  hermod server --user u --pass p        require a user and password",
                 "  hermod server --tlscert c.pem --tlskey k.pem --tlscacert ca.pem --tlsverify   mutual TLS",
                 "  hermod server --signal reload=1234     make server 1234 reload its config (or: kill -HUP 1234)",
-                "  hermod server check -s nats://host:4222  monitoring probe (exit 0 OK, 1 WARNING, 2 CRITICAL)",
+                "  hermod server check -s nats://host:4222  probe: exit 0 OK, 1 WARN, 2 CRIT",
                 "  hermod server info -s nats://host:4222   a running server's INFO",
                 "", "Stop with Ctrl-C or SIGTERM: the server stops accepting, flushes what is pending and exits.",
                 "SIGHUP reloads the config file and flags: authorization and limits change, connections stay."})

@@ -59,9 +59,14 @@ public final class ConnectionOptions {
         return NatsConnector.connect(settings());
     }
 
-    /** The settings to connect with, after flags, {@code NATS_URL} and the context are combined. */
+    private ConnectionSettings resolved;
+
+    /** The settings to connect with, after flags, {@code NATS_URL} and the context are combined (read once). */
     public ConnectionSettings settings() {
-        return resolve(System.getenv("NATS_URL"), ContextStore.forUser());
+        if (resolved == null) {
+            resolved = resolve(System.getenv("NATS_URL"), ContextStore.forUser());
+        }
+        return resolved;
     }
 
     ConnectionSettings resolve(String natsUrlEnv, ContextStore store) {

@@ -20,6 +20,34 @@ class HelpExamplesTest {
         assertEquals(List.of(), without, "commands whose --help shows no examples");
     }
 
+    @Test
+    void theClientCommandsExamplesFitAnEightyColumnTerminal() {
+        List<String> tooLong = new ArrayList<>();
+        for (String command : new String[] {"pub", "sub", "req", "reply", "context", "completion"}) {
+            walk(HermodCommand.commandLine().getSubcommands().get(command), tooLong);
+        }
+        for (String command : new String[] {"check", "info"}) {
+            walk(HermodCommand.commandLine().getSubcommands().get("server").getSubcommands().get(command), tooLong);
+        }
+        assertEquals(List.of(), tooLong);
+    }
+
+    @Test
+    void subcommandsPrintHermodsVersion() {
+        HermodRun.Result version = HermodRun.run("pub", "--version");
+        assertEquals(ExitCodes.OK, version.exitCode(), version::toString);
+        assertEquals(HermodRun.run("--version").out(), version.out());
+    }
+
+    private static void walk(CommandLine line, List<String> tooLong) {
+        for (String footerLine : line.getCommandSpec().usageMessage().footer()) {
+            if (footerLine.length() > 80) {
+                tooLong.add(line.getCommandSpec().qualifiedName() + ": " + footerLine);
+            }
+        }
+        line.getSubcommands().values().stream().distinct().forEach(sub -> walk(sub, tooLong));
+    }
+
     private static void collect(CommandLine line, List<String> without, List<String> visited) {
         String name = line.getCommandSpec().qualifiedName();
         if (!(line.getCommand() instanceof CommandLine.HelpCommand)) {

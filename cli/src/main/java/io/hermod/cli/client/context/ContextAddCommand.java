@@ -18,8 +18,9 @@ import java.util.concurrent.Callable;
         description = "Save the connection flags given as a named context (only the flags given are saved).",
         footer = {"", "Examples:",
                 "  hermod context add local -s nats://127.0.0.1:4222 --select",
-                "  hermod context add secure -s tls://host:4222 --tlsca ca.pem --tlscert me.pem --tlskey me-key.pem",
-                "  hermod context add local -s nats://127.0.0.1:4333 --force   replace an existing one"})
+                "  hermod context add secure -s tls://host:4222 --tlsca ca.pem \\",
+                "      --tlscert me.pem --tlskey me-key.pem",
+                "  hermod context add local -s nats://127.0.0.1:4333 --force   replace it"})
 public final class ContextAddCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.hermod.cli.client.CommandFailure;
+import io.hermod.cli.client.ExitCodes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,10 +59,18 @@ public final class ContextStore {
             Files.createDirectories(file.getParent());
             // Written beside and moved, so a crash never leaves half a context.
             Path temp = Files.createTempFile(file.getParent(), name, ".tmp");
+            ownerOnly(temp);
             JSON.writeValue(temp.toFile(), context);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save context " + name + " in " + file.getParent(), e);
+        }
+    }
+
+    /** A context may hold a password or token: like the nats CLI's, readable by its owner only where possible. */
+    private static void ownerOnly(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
     }
 
@@ -144,7 +154,7 @@ public final class ContextStore {
 
     private Path file(String name) {
         if (!VALID_NAME.matcher(name).matches()) {
-            throw new CommandFailure(io.hermod.cli.client.ExitCodes.USAGE,
+            throw new CommandFailure(ExitCodes.USAGE,
                     "invalid context name \"" + name + "\": use letters, digits, '_', '-', '.', '@'");
         }
         return dir.resolve("context").resolve(name + ".json");

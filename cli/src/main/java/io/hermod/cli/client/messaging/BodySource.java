@@ -3,6 +3,7 @@ package io.hermod.cli.client.messaging;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /** A message body given as an argument, or read whole from standard input when absent or {@code -}. */
 final class BodySource {
@@ -16,7 +17,7 @@ final class BodySource {
     /** The argument's bytes (UTF-8), or all of stdin when it says so. */
     static byte[] read(String argument) {
         if (!fromStdin(argument)) {
-            return argument.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return argument.getBytes(StandardCharsets.UTF_8);
         }
         try {
             InputStream in = System.in;

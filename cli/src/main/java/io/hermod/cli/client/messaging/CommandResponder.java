@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -48,7 +49,7 @@ final class CommandResponder {
             }
             byte[] errors = stderr.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (errors.length > 0) {
-                err.print(new String(errors, java.nio.charset.StandardCharsets.UTF_8));
+                err.print(new String(errors, StandardCharsets.UTF_8));
             }
             if (process.exitValue() != 0) {
                 err.println("command exited with status " + process.exitValue() + ": not answered");

@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,8 +38,10 @@ import java.util.concurrent.atomic.AtomicLong;
         footer = {"", "Examples:",
                 "  hermod pub orders.new 'first order'",
                 "  hermod pub orders.new -H Nats-Msg-Id:o-1 -H priority:high '{\"id\":1}'",
-                "  hermod pub orders.new --count 1000 'order {{Count}}'   bodies order 1 .. order 1000",
-                "  hermod pub orders.new --jetstream 'stored?'             prints the stream and sequence",
+                "  hermod pub orders.new --count 1000 'order {{Count}}'",
+                "                                  bodies 'order 1' .. 'order 1000'",
+                "  hermod pub orders.new --jetstream 'stored?'",
+                "                                  waits for the PubAck: prints stream, sequence",
                 "  cat order.json | hermod pub orders.new"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:published (and acknowledged, with --jetstream)", "1:failure (the server's description is printed)",
@@ -118,7 +123,7 @@ public final class PubCommand implements Callable<Integer> {
             return js.publish(message);
         } catch (IOException e) {
             String text = String.valueOf(e.getMessage());
-            if (text.contains("503") || text.toLowerCase(java.util.Locale.ROOT).contains("no responders")) {
+            if (text.contains("503") || text.toLowerCase(Locale.ROOT).contains("no responders")) {
                 throw new CommandFailure(ExitCodes.NO_RESPONDERS,
                         "no stream listens on subject \"" + subject + "\" (no responders)", e);
             }
@@ -150,7 +155,7 @@ public final class PubCommand implements Callable<Integer> {
 
     /** The streams and sequence range that a run's PubAcks named, for the summary of a large --count. */
     private static final class AckSummary {
-        private final java.util.Set<String> streams = new java.util.TreeSet<>();
+        private final Set<String> streams = new TreeSet<>();
         private long first = Long.MAX_VALUE;
         private long last;
         private long duplicates;

@@ -30,8 +30,8 @@ import java.util.concurrent.TimeoutException;
         footer = {"", "Examples:",
                 "  hermod req time.now ''",
                 "  hermod req orders.price -H currency:EUR '{\"id\":1}'",
-                "  hermod req orders.price '{\"id\":1}' --raw --timeout 2s   only the reply body",
-                "  hermod req '$JS.API.INFO' '' --raw                          JetStream account info"},
+                "  hermod req orders.price '{\"id\":1}' --raw --timeout 2s   only the body",
+                "  hermod req '$JS.API.INFO' '' --raw                  JetStream account info"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:a reply arrived", "1:no reply within --timeout, or another failure", "2:bad usage",
                 "3:the server could not be reached", "5:no responders: nobody subscribes to SUBJECT"})

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeoutException;
                 "The line 'Subscribing on SUBJECT' goes to stderr once the server has the subscription."},
         footer = {"", "Examples:",
                 "  hermod sub 'orders.>'                     every order subject",
-                "  hermod sub orders.new --queue workers     share the messages with other members",
+                "  hermod sub orders.new --queue workers     share the messages with others",
                 "  hermod sub orders.new --count 1 --raw     wait for one body, print it, exit",
                 "  hermod sub orders.new --json | jq .data   one JSON document per message"},
         exitCodeListHeading = "%nExit codes:%n",

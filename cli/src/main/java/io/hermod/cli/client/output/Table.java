@@ -2,6 +2,7 @@ package io.hermod.cli.client.output;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -32,7 +33,7 @@ public final class Table {
         if (cells.length != headers.size()) {
             throw new IllegalArgumentException(cells.length + " cells for " + headers.size() + " columns");
         }
-        rows.add(java.util.Arrays.asList(cells));
+        rows.add(Arrays.asList(cells));
         return this;
     }
 

@@ -7,6 +7,7 @@ import io.nats.client.api.AccountStatistics;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * What {@code $JS.API.INFO} says about the account: its statistics when JetStream answers, else why not (not enabled,
@@ -27,7 +28,7 @@ record JetStreamStatus(AccountStatistics statistics, String unavailableReason) {
             return new JetStreamStatus(null, e.getErrorDescription() + " (err_code " + e.getApiErrorCode() + ")");
         } catch (IOException | RuntimeException e) {
             String text = String.valueOf(e.getMessage());
-            return new JetStreamStatus(null, text.toLowerCase(java.util.Locale.ROOT).contains("no responders")
+            return new JetStreamStatus(null, text.toLowerCase(Locale.ROOT).contains("no responders")
                     || text.contains("503") ? "JetStream not enabled (no responders on $JS.API.INFO)" : text);
         }
     }

@@ -39,6 +39,9 @@ class ContextCommandTest {
                 "--password", "s3cret", "--description", "my laptop", "--timeout", "2s");
         assertEquals(ExitCodes.OK, add.exitCode(), add::toString);
         assertTrue(Files.isRegularFile(dir.resolve("context/local.json")));
+        // It holds a password: only its owner may read it.
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("context/local.json"))));
 
         assertEquals("No context is selected\n", HermodRun.run("context", "select").out());
         Result select = HermodRun.run("context", "select", "local");
