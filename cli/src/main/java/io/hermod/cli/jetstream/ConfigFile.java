@@ -9,10 +9,12 @@ import io.nats.client.support.JsonParser;
 import io.nats.client.support.JsonValue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * A stream or consumer configuration read from a JSON file in NATS's own format (what {@code nats stream info
@@ -22,8 +24,8 @@ final class ConfigFile {
     private ConfigFile() {
     }
 
-    static StreamConfiguration stream(Path file) {
-        String json = readObject(file);
+    static StreamConfiguration stream(Path file, PrintWriter warnings) {
+        String json = readObject(file, ConfigFields.STREAM, warnings);
         try {
             return StreamConfiguration.instance(json);
         } catch (JsonParseException | IllegalArgumentException e) {
@@ -31,8 +33,8 @@ final class ConfigFile {
         }
     }
 
-    static ConsumerConfiguration consumer(Path file) {
-        String json = readObject(file);
+    static ConsumerConfiguration consumer(Path file, PrintWriter warnings) {
+        String json = readObject(file, ConfigFields.CONSUMER, warnings);
         try {
             return ConsumerConfiguration.builder().json(json).build();
         } catch (JsonParseException | IllegalArgumentException e) {
@@ -57,8 +59,11 @@ final class ConfigFile {
         }
     }
 
-    /** The file's text, once it is known to hold a JSON object. */
-    private static String readObject(Path file) {
+    /**
+     * The file's text, once it is known to hold a JSON object; a field outside {@code known} is warned about on
+     * {@code warnings}, since jnats would drop it without a word.
+     */
+    private static String readObject(Path file, Set<String> known, PrintWriter warnings) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -75,6 +80,12 @@ final class ConfigFile {
         }
         if (value.type != JsonValue.Type.MAP) {
             throw new CommandFailure(ExitCodes.USAGE, file + " does not hold a JSON object");
+        }
+        for (String field : value.map.keySet()) {
+            if (!known.contains(field)) {
+                warnings.println("hermod: warning: " + file + ": unknown field \"" + field + "\" ignored");
+                warnings.flush();
+            }
         }
         return text;
     }

@@ -51,7 +51,7 @@ final class ConsumerAddCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConsumerConfiguration.Builder b = config == null ? ConsumerConfiguration.builder()
-                : ConsumerConfiguration.builder(ConfigFile.consumer(config));
+                : ConsumerConfiguration.builder(ConfigFile.consumer(config, spec.commandLine().getErr()));
         if (name != null) {
             b.durable(name);
         }

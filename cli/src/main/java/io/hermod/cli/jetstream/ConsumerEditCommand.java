@@ -55,7 +55,7 @@ final class ConsumerEditCommand implements Callable<Integer> {
             if (config == null) {
                 b = ConsumerConfiguration.builder(current);
             } else {
-                ConsumerConfiguration fromFile = ConfigFile.consumer(config);
+                ConsumerConfiguration fromFile = ConfigFile.consumer(config, spec.commandLine().getErr());
                 String fileName = fromFile.getDurable() != null ? fromFile.getDurable() : fromFile.getName();
                 if (fileName != null && !fileName.isEmpty() && !fileName.equals(name)) {
                     throw new CommandFailure(ExitCodes.USAGE, config + " configures consumer " + fileName

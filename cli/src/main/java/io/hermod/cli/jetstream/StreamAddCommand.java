@@ -45,7 +45,7 @@ final class StreamAddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StreamConfiguration fromFile = config == null ? null : ConfigFile.stream(config);
+        StreamConfiguration fromFile = config == null ? null : ConfigFile.stream(config, spec.commandLine().getErr());
         String streamName = name != null ? name : fromFile == null ? null : fromFile.getName();
         if (streamName == null || streamName.isEmpty()) {
             throw new CommandFailure(ExitCodes.USAGE, "a stream name is needed: give STREAM or a --config with a name");

@@ -50,7 +50,7 @@ final class StreamEditCommand implements Callable<Integer> {
             if (config == null) {
                 b = StreamConfiguration.builder(current);
             } else {
-                StreamConfiguration fromFile = ConfigFile.stream(config);
+                StreamConfiguration fromFile = ConfigFile.stream(config, spec.commandLine().getErr());
                 if (fromFile.getName() != null && !fromFile.getName().isEmpty() && !fromFile.getName().equals(name)) {
                     throw new CommandFailure(ExitCodes.USAGE, config + " configures stream " + fromFile.getName()
                             + ", not " + name);

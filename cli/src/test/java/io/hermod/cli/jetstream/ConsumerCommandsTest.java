@@ -254,8 +254,11 @@ class ConsumerCommandsTest {
     }
 
     @Test
-    void theConsumerConfigInTheDataFolderIsValidNatsJson() {
-        ConsumerConfiguration c = ConfigFile.consumer(JetStreamCli.dataFile("consumer-orders-processor.json"));
+    void theConsumerConfigInTheDataFolderIsValidNatsJsonWithOnlyKnownFields() {
+        java.io.StringWriter warnings = new java.io.StringWriter();
+        ConsumerConfiguration c = ConfigFile.consumer(JetStreamCli.dataFile("consumer-orders-processor.json"),
+                new java.io.PrintWriter(warnings));
+        assertEquals("", warnings.toString());
         assertEquals("processor", c.getDurable());
         assertEquals("orders.>", c.getFilterSubject());
         assertFalse(c.getBackoff() != null && !c.getBackoff().isEmpty());

@@ -424,9 +424,21 @@ class StreamCommandsTest {
     }
 
     @Test
-    void aStreamConfigFromTheDataFolderIsValidNatsJson() {
-        StreamConfiguration c = ConfigFile.stream(JetStreamCli.dataFile("stream-orders.json"));
+    void aStreamConfigFromTheDataFolderIsValidNatsJsonWithOnlyKnownFields() {
+        java.io.StringWriter warnings = new java.io.StringWriter();
+        StreamConfiguration c = ConfigFile.stream(JetStreamCli.dataFile("stream-orders.json"),
+                new java.io.PrintWriter(warnings));
         assertEquals("ORDERS", c.getName());
         assertEquals(List.of("orders.>"), c.getSubjects());
+        assertEquals("", warnings.toString());
+    }
+
+    @Test
+    void aMisspeltFieldInAConfigFileIsWarnedAboutNotSilentlyDropped() throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("typo.json"),
+                "{\"name\":\"TYPO\",\"subjects\":[\"typo\"],\"max_agee\":1000000000}");
+        Result r = ok("stream", "add", "--config", file.toString());
+        assertEquals("hermod: warning: " + file + ": unknown field \"max_agee\" ignored\n", r.err());
+        assertEquals(0, json("stream", "info", "TYPO", "--json").at("/config/max_age").asLong());
     }
 }
