@@ -5,6 +5,7 @@ import io.hermod.cli.client.context.ContextStore;
 import io.hermod.cli.client.output.DurationConverter;
 import io.hermod.core.config.GoDuration;
 import io.nats.client.Connection;
+import io.nats.client.JetStreamOptions;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -83,6 +84,11 @@ public final class ConnectionOptions {
     /** The timeout to wait for replies with (the flag's, the context's or 5s). */
     public Duration timeout() {
         return settings().timeout();
+    }
+
+    /** JetStream API options that wait for replies as long as {@code --timeout} says. */
+    public JetStreamOptions jetStreamOptions() {
+        return JetStreamOptions.builder().requestTimeout(timeout()).build();
     }
 
     /** The flags as given (no defaults), to save as a context by {@code hermod context add}. */

@@ -13,6 +13,7 @@
  *
  *     public Integer call() throws Exception {
  *         try (Connection nc = connection.connect()) {         // CommandFailure(CONNECTION) when unreachable
+ *             JetStreamManagement jsm = nc.jetStreamManagement(connection.jetStreamOptions());  // --timeout
  *             ...
  *             if (json.enabled()) { JsonOutput.print(out, value); }
  *             else { Table.withHeaders("NAME", "MESSAGES").row(name, 12L).print(out); }
@@ -35,6 +36,10 @@
  * <li>Contexts ({@code io.hermod.cli.client.context}): {@code ContextStore.forUser()} reads the system property
  *     {@code hermod.config.dir} first, so tests point it at a {@code @TempDir}.</li>
  * <li>Register a new top-level command in {@code HermodCommand}'s {@code subcommands}.</li>
+ * <li>Tests (cli's test sources, this package): {@code HermodRun.run(...)} runs a command in-process with stdout and
+ *     stderr captured ({@code start} for long-running ones, {@code runWithInput} for stdin), {@code ClientTestServer}
+ *     starts a real server (with JetStream and consumers in a {@code @TempDir}), {@code ConfigDir.at(tempDir)} keeps
+ *     contexts out of the user's home.</li>
  * </ul>
  */
 package io.hermod.cli.client;

@@ -2,6 +2,7 @@ package io.hermod.cli.client.messaging;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -14,10 +15,15 @@ final class BodySource {
         return argument == null || argument.equals("-");
     }
 
-    /** The argument's bytes (UTF-8), or all of stdin when it says so. */
-    static byte[] read(String argument) {
+    /** The argument's bytes (UTF-8), or all of stdin when it says so (with a hint on {@code err} at a terminal). */
+    static byte[] read(String argument, PrintWriter err) {
         if (!fromStdin(argument)) {
             return argument.getBytes(StandardCharsets.UTF_8);
+        }
+        if (System.console() != null) {
+            // At a terminal a silent wait for input looks like a hang.
+            err.println("Reading the body from stdin, end it with Ctrl-D");
+            err.flush();
         }
         try {
             InputStream in = System.in;

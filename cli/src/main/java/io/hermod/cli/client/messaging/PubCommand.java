@@ -8,7 +8,6 @@ import io.hermod.cli.client.output.ProgressBar;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
-import io.nats.client.JetStreamOptions;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.NatsMessage;
 import picocli.CommandLine.Command;
@@ -80,7 +79,7 @@ public final class PubCommand implements Callable<Integer> {
         if (count < 1) {
             throw new ParameterException(spec.commandLine(), "--count must be at least 1, not " + count);
         }
-        String template = new String(BodySource.read(body), StandardCharsets.UTF_8);
+        String template = new String(BodySource.read(body, spec.commandLine().getErr()), StandardCharsets.UTF_8);
         boolean templated = CountTemplate.has(template);
         byte[] fixed = template.getBytes(StandardCharsets.UTF_8);
         headers.build(1); // a malformed -H fails before anything is sent
@@ -90,8 +89,7 @@ public final class PubCommand implements Callable<Integer> {
         try (Connection nc = connection.connect();
              ProgressBar bar = ProgressBar.start(count >= PROGRESS_FROM ? spec.commandLine().getErr() : null,
                      "published", count, sent::get)) {
-            JetStream js = jetstream ? nc.jetStream(JetStreamOptions.builder()
-                    .requestTimeout(connection.timeout()).build()) : null;
+            JetStream js = jetstream ? nc.jetStream(connection.jetStreamOptions()) : null;
             AckSummary acks = new AckSummary();
             for (long n = 1; n <= count; n++) {
                 byte[] data = templated ? CountTemplate.apply(template, n).getBytes(StandardCharsets.UTF_8) : fixed;

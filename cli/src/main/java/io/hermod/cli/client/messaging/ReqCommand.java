@@ -56,7 +56,7 @@ public final class ReqCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        byte[] data = BodySource.read(body);
+        byte[] data = BodySource.read(body, spec.commandLine().getErr());
         NatsMessage request = NatsMessage.builder().subject(subject).headers(headers.build(1)).data(data).build();
         Duration timeout = connection.timeout();
         try (Connection nc = connection.connect()) {

@@ -21,8 +21,8 @@ record JetStreamStatus(AccountStatistics statistics, String unavailableReason) {
             return new JetStreamStatus(null, "not enabled on the server");
         }
         try {
-            AccountStatistics stats = nc.jetStreamManagement(JetStreamOptions.builder().requestTimeout(timeout).build())
-                    .getAccountStatistics();
+            AccountStatistics stats = nc.jetStreamManagement(JetStreamOptions.builder().requestTimeout(timeout)
+                    .build()).getAccountStatistics();
             return new JetStreamStatus(stats, null);
         } catch (JetStreamApiException e) {
             return new JetStreamStatus(null, e.getErrorDescription() + " (err_code " + e.getApiErrorCode() + ")");
