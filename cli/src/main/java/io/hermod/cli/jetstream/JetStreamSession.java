@@ -16,19 +16,17 @@ public final class JetStreamSession implements AutoCloseable {
     private final JetStream jetStream;
     private final Duration timeout;
 
-    private JetStreamSession(Connection connection, Duration timeout) throws IOException {
+    private JetStreamSession(Connection connection, JetStreamOptions options, Duration timeout) throws IOException {
         this.connection = connection;
         this.timeout = timeout;
-        JetStreamOptions options = JetStreamOptions.builder().requestTimeout(timeout).build();
         this.management = connection.jetStreamManagement(options);
         this.jetStream = connection.jetStream(options);
     }
 
     public static JetStreamSession open(ConnectionOptions options) throws IOException {
-        Duration timeout = options.timeout();
         Connection connection = options.connect();
         try {
-            return new JetStreamSession(connection, timeout);
+            return new JetStreamSession(connection, options.jetStreamOptions(), options.timeout());
         } catch (IOException | RuntimeException e) {
             closeQuietly(connection);
             throw e;
