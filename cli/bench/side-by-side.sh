@@ -39,6 +39,9 @@ Consumer scenarios, against hermod (-js) and nats (-js), each on a fresh tempora
 
 Environment (defaults in brackets):
   HERMOD_JAR        the hermod jar; runs both `server` and `bench` [cli/target/hermod.jar]
+  HERMOD_LAUNCHER   starts the Hermod server with HERMOD_JAR, as users do: the repository's `hermod` script,
+                    whose class-data-sharing archive (written by the first server run, used from the second)
+                    shortens start-up; HERMOD_CDS=off runs it without [hermod at the repository's root]
   NATS_SERVER       the nats-server binary [nats-server]
   HERMOD_JVM_FLAGS  JVM flags for the Hermod server [the Chronicle flags from dependencies.md]
   RAW_MSGS          messages in the raw 1->1 scenarios [10000000]
@@ -69,6 +72,7 @@ EOF
 
 script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 HERMOD_JAR=${HERMOD_JAR:-$script_dir/../target/hermod.jar}
+HERMOD_LAUNCHER=${HERMOD_LAUNCHER:-$script_dir/../../hermod}
 NATS_SERVER=${NATS_SERVER:-nats-server}
 HERMOD_JVM_FLAGS=${HERMOD_JVM_FLAGS:---add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-exports=java.base/sun.nio.ch=ALL-UNNAMED --add-exports=java.base/jdk.internal.ref=ALL-UNNAMED --add-exports=java.base/jdk.internal.util=ALL-UNNAMED -Dchronicle.analytics.disable=true -Dchronicle.announcer.disable=true -Dchronicle.disk.monitor.disable=true}
 RAW_MSGS=${RAW_MSGS:-10000000}
@@ -207,8 +211,9 @@ launch_server() {
     local js=()
     [[ -z $store ]] || js=(-js -sd "$store")
     case $name in
-        # shellcheck disable=SC2086 # the flags are meant to split into words
-        hermod) java $HERMOD_JVM_FLAGS -jar "$HERMOD_JAR" server -a 127.0.0.1 -p "$port" "${js[@]}" >"$log" 2>&1 &
+        # The launcher execs the JVM, so its PID is the server's.
+        hermod) HERMOD_JAR="$HERMOD_JAR" HERMOD_JAVA_OPTS="$HERMOD_JVM_FLAGS" "$HERMOD_LAUNCHER" server -a 127.0.0.1 \
+                -p "$port" "${js[@]}" >"$log" 2>&1 &
             server_pid=$! ;;
         nats) "$NATS_SERVER" -a 127.0.0.1 -p "$port" "${js[@]}" >"$log" 2>&1 &
             server_pid=$! ;;

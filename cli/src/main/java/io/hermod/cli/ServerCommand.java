@@ -1,5 +1,7 @@
 package io.hermod.cli;
 
+import io.hermod.cli.client.server.ServerCheckCommand;
+import io.hermod.cli.client.server.ServerInfoCommand;
 import io.hermod.core.auth.AuthConfig;
 import io.hermod.core.server.HermodServer;
 import io.hermod.core.server.ServerOptions;
@@ -18,7 +20,9 @@ import java.util.concurrent.Callable;
  * the config file, which overrides the defaults.
  */
 @Command(name = "server",
-        description = "Run the Hermod broker (NATS protocol on TCP, optionally TLS).",
+        description = {"Run the Hermod broker (NATS protocol on TCP, optionally TLS).",
+                "With a subcommand, inspect a running server instead (any NATS server): check, info."},
+        subcommands = {ServerCheckCommand.class, ServerInfoCommand.class},
         sortOptions = false,
         footer = {"", "Examples:",
                 "  hermod server                          0.0.0.0:4222, store in data/store",
@@ -29,6 +33,8 @@ import java.util.concurrent.Callable;
                 "  hermod server --user u --pass p        require a user and password",
                 "  hermod server --tlscert c.pem --tlskey k.pem --tlscacert ca.pem --tlsverify   mutual TLS",
                 "  hermod server --signal reload=1234     make server 1234 reload its config (or: kill -HUP 1234)",
+                "  hermod server check -s nats://host:4222  probe: exit 0 OK, 1 WARN, 2 CRIT",
+                "  hermod server info -s nats://host:4222   a running server's INFO",
                 "", "Stop with Ctrl-C or SIGTERM: the server stops accepting, flushes what is pending and exits.",
                 "SIGHUP reloads the config file and flags: authorization and limits change, connections stay."})
 public final class ServerCommand implements Callable<Integer> {

@@ -37,7 +37,7 @@ class ServerProcessTest {
             int messages = 20_000;
             try (Socket sub = new Socket("127.0.0.1", port);
                  Connection pub = Nats.connect(new Options.Builder().server("nats://127.0.0.1:" + port)
-                         .maxReconnects(0).build())) {
+                         .connectionTimeout(Duration.ofSeconds(15)).maxReconnects(0).build())) {
                 InputStream in = sub.getInputStream();
                 sub.getOutputStream().write("CONNECT {\"verbose\":false}\r\nSUB drain 1\r\nPING\r\n"
                         .getBytes(StandardCharsets.US_ASCII));
@@ -66,7 +66,7 @@ class ServerProcessTest {
         try {
             awaitReady(server);
             try (Connection nc = Nats.connect(new Options.Builder().server("nats://127.0.0.1:" + flagPort)
-                    .maxReconnects(0).build())) {
+                    .connectionTimeout(Duration.ofSeconds(15)).maxReconnects(0).build())) {
                 assertEquals("from-file", nc.getServerInfo().getServerName());
                 assertEquals(2048, nc.getServerInfo().getMaxPayload());
             }

@@ -22,7 +22,10 @@ public record StoredMessage(long seq, String subject, byte[] headers, byte[] pay
         return Instant.ofEpochSecond(0, timestampNanos);
     }
 
-    /** What the message counts against {@code max_bytes} and {@code max_msg_size}. */
+    /**
+     * Its subject, header and payload bytes (what a pull request's {@code max_bytes} counts); a stream's byte
+     * totals add the storage's per-message overhead ({@link StorageType#messageSize}).
+     */
     public long storedSize() {
         return storedSize(subject, headers, payload);
     }

@@ -39,6 +39,12 @@ public interface StreamStore extends AutoCloseable {
      */
     CompletableFuture<AppendResult> appendOnce(String msgId, String subject, byte[] headers, byte[] payload);
 
+    /**
+     * The sequence of the message stored with {@code msgId} (NATS's {@code Nats-Msg-Id}) within the duplicate
+     * window, as of the last completed write; empty when a message with that id would be stored.
+     */
+    OptionalLong duplicateOf(String msgId);
+
     /** The message stored at {@code seq}, if it is still there (not deleted, purged or evicted). */
     Optional<StoredMessage> load(long seq);
 

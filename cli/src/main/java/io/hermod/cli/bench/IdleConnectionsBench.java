@@ -1,5 +1,7 @@
 package io.hermod.cli.bench;
 
+import io.hermod.cli.client.output.ProgressBar;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

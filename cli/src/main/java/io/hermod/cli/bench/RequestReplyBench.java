@@ -1,5 +1,7 @@
 package io.hermod.cli.bench;
 
+import io.hermod.cli.client.output.ProgressBar;
+
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;

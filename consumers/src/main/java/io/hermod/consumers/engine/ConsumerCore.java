@@ -240,16 +240,20 @@ final class ConsumerCore {
             }
             return after < state.firstSeq() ? state.messages() : state.lastSeq() - after;
         }
+        // Counted without nextMatching, which forgets the last_per_subject set once past it: counting must not
+        // change what is delivered next.
         long count = 0;
         long seq = after + 1;
-        while (true) {
-            long next = nextMatching(messages, seq);
-            if (next <= 0) {
-                return count;
-            }
-            count++;
-            seq = next + 1;
+        if (!lastPerSubject.isEmpty()) {
+            count = lastPerSubject.tailSet(seq, true).size();
+            seq = Math.max(seq, lastPerSubject.last() + 1);
         }
+        String matching = filter.isEmpty() ? null : filter;
+        for (Optional<StoredMessage> m = messages.next(seq, matching); m.isPresent();
+             m = messages.next(m.get().seq() + 1, matching)) {
+            count++;
+        }
+        return count;
     }
 
     /** Writes what changed in the acknowledgement state since the last write. */

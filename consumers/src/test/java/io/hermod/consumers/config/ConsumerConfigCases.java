@@ -27,6 +27,18 @@ final class ConsumerConfigCases {
                     + "\"filter_subject\":\"s.a.*\",\"deliver_policy\":\"by_start_sequence\",\"opt_start_seq\":7}"),
             Case.ok("d5", "{\"durable_name\":\"d5\",\"ack_policy\":\"explicit\",\"max_ack_pending\":-1,"
                     + "\"ack_wait\":5000000000,\"filter_subject\":\">\",\"deliver_policy\":\"new\"}"),
+            Case.ok("d6", "{\"durable_name\":\"d6\",\"deliver_subject\":\"out.d6\",\"max_batch\":5,"
+                    + "\"max_expires\":1000000000,\"max_bytes\":1000}"),
+            Case.ok("d7", "{\"durable_name\":\"d7\",\"deliver_subject\":\"out.d7\",\"deliver_group\":\"g\","
+                    + "\"rate_limit_bps\":8000,\"idle_heartbeat\":1000000000,\"flow_control\":true,"
+                    + "\"replay_policy\":\"original\",\"headers_only\":true}"),
+            Case.ok("d8", "{\"durable_name\":\"d8\",\"deliver_group\":\"g\"}"),
+            Case.ok("d9", "{\"durable_name\":\"d9\",\"deliver_subject\":\"s\",\"ack_policy\":\"all\","
+                    + "\"max_ack_pending\":10,\"inactive_threshold\":2000000000}"),
+            Case.error("S", "{\"deliver_subject\":\"out..x\"}", 10112, "invalid push consumer deliver subject"),
+            Case.error("S", "{\"deliver_subject\":\">\"}", 10079, "consumer deliver subject has wildcards"),
+            Case.error("S", "{\"deliver_subject\":\"s.a.b\",\"filter_subject\":\"s.a.c\"}", 10081,
+                    "consumer deliver subject forms a cycle"),
             Case.error("S", "{\"ack_policy\":\"explicit\",\"backoff\":[1000000000]}", 10116,
                     "max deliver is required to be > length of backoff values"),
             Case.error("S", "{\"deliver_subject\":\"out.*\"}", 10079, "consumer deliver subject has wildcards"),

@@ -56,10 +56,14 @@ final class ConsumerTestServer implements AutoCloseable {
         });
     }
 
-    /** A jnats connection that reports to {@code listener} (flow control answered, heartbeat alarms...). */
+    /**
+     * A jnats connection that reports to {@code listener} (flow control answered, heartbeat alarms...). Its
+     * connection timeout, which jnats also takes as its JetStream API timeout, is generous: a first stream create
+     * on a loaded machine can take seconds.
+     */
     Connection connect(ErrorListener listener) throws IOException, InterruptedException {
         Options options = new Options.Builder().server("nats://127.0.0.1:" + server.port())
-                .connectionTimeout(Duration.ofSeconds(5)).maxReconnects(0).errorListener(listener)
+                .connectionTimeout(Duration.ofSeconds(15)).maxReconnects(0).errorListener(listener)
                 .build();
         return Nats.connect(options);
     }

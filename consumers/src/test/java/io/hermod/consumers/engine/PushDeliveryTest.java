@@ -151,6 +151,38 @@ class PushDeliveryTest {
         }
     }
 
+    @Test
+    void orderedConsumerRecreatesItsConsumerWhenHeartbeatsStop() throws Exception {
+        try (ConsumerTestServer server = ConsumerTestServer.start(store); Connection nc = server.connect()) {
+            JetStream js = setUp(nc, 20);
+            JetStreamSubscription sub = js.subscribe("s.>", PushSubscribeOptions.builder().ordered(true)
+                    .configuration(ConsumerConfiguration.builder().idleHeartbeat(Duration.ofMillis(500)).build())
+                    .build());
+            for (int i = 1; i <= 20; i++) {
+                Message m = sub.nextMessage(WAIT);
+                assertNotNull(m, "message " + i);
+                assertEquals(i, m.metaData().streamSequence());
+            }
+            String first = sub.getConsumerName();
+            nc.jetStreamManagement().deleteConsumer("S", first);
+            for (int i = 20; i < 30; i++) {
+                js.publish("s.a", ("m" + i).getBytes(StandardCharsets.UTF_8));
+            }
+            // jnats misses the heartbeats, and creates a new consumer from the stream sequence after the last seen
+            // (again should a heartbeat come late on a loaded machine: the stream order holds all the same)
+            for (int i = 21; i <= 30; i++) {
+                Message m = sub.nextMessage(WAIT);
+                assertNotNull(m, "message " + i);
+                assertEquals(i, m.metaData().streamSequence());
+            }
+            ConsumerInfo second = nc.jetStreamManagement().getConsumerInfo("S", sub.getConsumerName());
+            assertFalse(first.equals(sub.getConsumerName()));
+            assertEquals(io.nats.client.api.DeliverPolicy.ByStartSequence,
+                    second.getConsumerConfiguration().getDeliverPolicy());
+            assertTrue(second.getConsumerConfiguration().getStartSequence() > 20);
+        }
+    }
+
     static JetStream setUp(Connection nc, int messages) throws Exception {
         nc.jetStreamManagement().addStream(StreamConfiguration.builder().name("S").subjects("s.>").build());
         JetStream js = nc.jetStream();

@@ -8,16 +8,29 @@ import io.nats.client.KeyValueManagement;
 import io.nats.client.ObjectStore;
 import io.nats.client.ObjectStoreManagement;
 import io.nats.client.api.KeyValueConfiguration;
+import io.nats.client.api.KeyValuePurgeOptions;
 import io.nats.client.api.KeyValueStatus;
+import io.nats.client.api.KeyValueWatchOption;
+import io.nats.client.api.ObjectInfo;
+import io.nats.client.api.ObjectMeta;
+import io.nats.client.api.ObjectStoreWatchOption;
+import io.nats.client.api.ObjectStoreWatcher;
 import io.nats.client.api.ObjectStoreConfiguration;
 import io.nats.client.api.ObjectStoreStatus;
 import io.nats.client.api.StorageType;
+import io.nats.client.impl.NatsKeyValueWatchSubscription;
+import io.nats.client.impl.NatsObjectStoreWatchSubscription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -41,6 +54,16 @@ class KeyValueDifferentialTest {
     @Test
     void objectStoreWithoutConsumersAnswersAsNatsServer() throws Exception {
         assertSameTranscript(KeyValueDifferentialTest::objectStoreWithoutConsumers);
+    }
+
+    @Test
+    void keyValueReadsThroughConsumersAnswerAsNatsServer() throws Exception {
+        assertSameTranscript(KeyValueDifferentialTest::keyValueThroughConsumers);
+    }
+
+    @Test
+    void objectStoreReadsThroughConsumersAnswerAsNatsServer() throws Exception {
+        assertSameTranscript(KeyValueDifferentialTest::objectStoreThroughConsumers);
     }
 
     interface Scenario {
@@ -165,6 +188,117 @@ class KeyValueDifferentialTest {
             return "ok";
         });
         out.step("store names after delete", () -> osm.getBucketNames());
+    }
+
+    /** history, keys, watches with each option, purgeDeletes: what jnats reads through push consumers. */
+    private static void keyValueThroughConsumers(Connection nc, Transcript out) throws Exception {
+        nc.keyValueManagement().create(KeyValueConfiguration.builder().name("W").maxHistoryPerKey(10).build());
+        KeyValue kv = nc.keyValue("W");
+        out.step("keys of empty bucket", kv::keys);
+        RecordingWatcher live = new RecordingWatcher();
+        try (NatsKeyValueWatchSubscription liveSub = kv.watchAll(live)) {
+            out.add("watch of empty bucket", live.untilEnd(5));
+            kv.put("a", "1");
+            kv.put("b", "2");
+            kv.put("a", "3");
+            kv.put("c.x", "4");
+            kv.put("c.y", "5");
+            kv.delete("b");
+            kv.purge("c.y");
+            kv.put("d", "6");
+            // A live event's delta (the consumer's pending count) depends on how far the writes ran ahead of the
+            // delivery, on either server: it is left out.
+            out.add("live events", live.next(8).stream().map(e -> e.replaceAll(" delta \\d+$", "")).toList());
+        }
+        out.step("keys", () -> kv.keys().stream().sorted().toList());
+        out.step("keys c.*", () -> kv.keys("c.*").stream().sorted().toList());
+        out.step("history a", () -> kv.history("a"));
+        out.step("history b", () -> kv.history("b"));
+        out.step("history c.y", () -> kv.history("c.y"));
+        out.step("history missing", () -> kv.history("missing"));
+        for (List<KeyValueWatchOption> options : List.of(List.<KeyValueWatchOption>of(),
+                List.of(KeyValueWatchOption.INCLUDE_HISTORY), List.of(KeyValueWatchOption.IGNORE_DELETE),
+                List.of(KeyValueWatchOption.META_ONLY), List.of(KeyValueWatchOption.UPDATES_ONLY),
+                List.of(KeyValueWatchOption.INCLUDE_HISTORY, KeyValueWatchOption.IGNORE_DELETE))) {
+            RecordingWatcher watcher = new RecordingWatcher();
+            try (NatsKeyValueWatchSubscription sub = kv.watchAll(watcher,
+                    options.toArray(new KeyValueWatchOption[0]))) {
+                out.add("watchAll " + options, watcher.untilEnd(20));
+            }
+        }
+        RecordingWatcher fromRevision = new RecordingWatcher();
+        try (NatsKeyValueWatchSubscription sub = kv.watch("c.>", fromRevision, 5)) {
+            out.add("watch c.> from revision 5", fromRevision.untilEnd(20));
+        }
+        out.step("purgeDeletes, default threshold", () -> {
+            kv.purgeDeletes();
+            return kv.history("b").size() + " " + kv.history("c.y").size() + " " + kv.getStatus().getEntryCount();
+        });
+        out.step("purgeDeletes, no threshold", () -> {
+            kv.purgeDeletes(KeyValuePurgeOptions.builder().deleteMarkersNoThreshold().build());
+            return kv.history("b").size() + " " + kv.history("c.y").size() + " " + kv.getStatus().getEntryCount();
+        });
+        out.step("keys after purgeDeletes", () -> kv.keys().stream().sorted().toList());
+        out.step("stream after purgeDeletes", () -> nc.jetStreamManagement().getStreamInfo("KV_W"));
+    }
+
+    private static void objectStoreThroughConsumers(Connection nc, Transcript out) throws Exception {
+        nc.objectStoreManagement().create(ObjectStoreConfiguration.builder("R").build());
+        ObjectStore os = nc.objectStore("R");
+        out.step("list of empty store", os::getList);
+        byte[] big = ObjectStoreTest.randomBytes(1_000_000, 3);
+        out.step("put", () -> os.put("big", big));
+        out.step("put small", () -> os.put("small", "tiny".getBytes()));
+        out.step("put doomed", () -> os.put("doomed", "x".getBytes()));
+        out.step("delete doomed", () -> os.delete("doomed"));
+        out.step("get big", () -> {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ObjectInfo info = os.get("big", bytes);
+            return Transcript.object(info) + " equal " + Arrays.equals(big, bytes.toByteArray());
+        });
+        out.step("get small", () -> {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            os.get("small", bytes);
+            return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        });
+        out.step("get deleted", () -> os.get("doomed", new ByteArrayOutputStream()));
+        out.step("list", () -> os.getList().stream().map(Transcript::object).sorted().toList());
+        LinkedBlockingQueue<String> events = new LinkedBlockingQueue<>();
+        ObjectStoreWatcher watcher = new ObjectStoreWatcher() {
+            @Override
+            public void watch(ObjectInfo info) {
+                events.add(Transcript.object(info));
+            }
+
+            @Override
+            public void endOfData() {
+                events.add(RecordingWatcher.END);
+            }
+        };
+        try (NatsObjectStoreWatchSubscription sub = os.watch(watcher, ObjectStoreWatchOption.INCLUDE_HISTORY)) {
+            List<String> initial = new ArrayList<>();
+            for (String e = events.poll(10, TimeUnit.SECONDS); e != null; e = events.poll(10, TimeUnit.SECONDS)) {
+                initial.add(e);
+                if (e.equals(RecordingWatcher.END)) {
+                    break;
+                }
+            }
+            out.add("watch with history", initial);
+            out.step("update meta", () -> os.updateMeta("small", ObjectMeta.builder("renamed")
+                    .description("was small").build()));
+            out.add("watch event", events.poll(10, TimeUnit.SECONDS));
+        }
+        out.step("info renamed", () -> os.getInfo("renamed"));
+        out.step("info old name", () -> os.getInfo("small"));
+        out.step("add link", () -> os.addLink("link", os.getInfo("big")));
+        out.step("get through link", () -> {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            os.get("link", bytes);
+            return Arrays.equals(big, bytes.toByteArray());
+        });
+        out.step("seal", () -> status(os.seal()));
+        out.step("put after seal", () -> os.put("late", "x".getBytes()));
+        out.step("status after seal", () -> status(os.getStatus()));
     }
 
     private static String status(KeyValueStatus s) {

@@ -56,7 +56,7 @@ public final class KvTestServer implements AutoCloseable {
 
     /** A jnats connection without reconnects and with a silent error listener, to Hermod or to nats-server. */
     public static Connection connect(String url) throws IOException, InterruptedException {
-        Options options = new Options.Builder().server(url).connectionTimeout(Duration.ofSeconds(5))
+        Options options = new Options.Builder().server(url).connectionTimeout(Duration.ofSeconds(15))
                 .maxReconnects(0).errorListener(new ErrorListener() {
                 }).build();
         return Nats.connect(options);

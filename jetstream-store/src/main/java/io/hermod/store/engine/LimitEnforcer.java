@@ -48,7 +48,7 @@ final class LimitEnforcer {
             if (m.isEmpty()) {
                 return state.lastSeq() + 1;
             }
-            bytes -= m.get().storedSize();
+            bytes -= store.config().storage().messageSize(m.get());
             seq = m.get().seq() + 1;
         }
         return seq;

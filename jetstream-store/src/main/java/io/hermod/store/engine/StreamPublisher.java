@@ -4,20 +4,23 @@ import io.hermod.core.client.Message;
 import io.hermod.store.AppendResult;
 import io.hermod.store.MessageRejectedException;
 import io.hermod.store.PurgeRequest;
+import io.hermod.store.StorageType;
 import io.hermod.store.StoredMessage;
 import io.hermod.store.StreamStore;
 import io.hermod.store.api.ApiError;
 import io.hermod.store.api.JsApiError;
 import io.hermod.store.api.StreamConfig;
 
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
- * A stream's publish path: checks a message as nats-server 2.9.10 does (sealed, {@code Nats-Expected-*},
- * {@code Nats-Rollup}, size), appends it and answers the publisher's reply subject only once the append future
- * completed, that is after the fsync under the default sync policy.
+ * A stream's publish path: checks a message as nats-server 2.9.10 does and in its order (sealed, expected stream,
+ * repeated {@code Nats-Msg-Id}, expected last subject sequence, last sequence and last message id,
+ * {@code Nats-Rollup}, size, limits), appends it and answers the publisher's reply subject only once the append
+ * future completed, that is after the fsync under the default sync policy.
  *
  * <p>Order. Messages are issued to the store in the order they arrive (the store's writer keeps that order). A
  * message whose checks depend on the stream's state (an expected last sequence, subject sequence or message id, or
@@ -58,29 +61,39 @@ final class StreamPublisher {
     void onMessage(Message m) {
         byte[] headers = m.headers() == null ? EMPTY : m.headers();
         StreamConfig config = stream.config();
+        ApiError first = checkBeforeDedupe(config, headers);
+        if (first != null) {
+            replyError(m, first);
+            return;
+        }
+        String msgId = NatsHeaders.get(headers, NatsHeaders.MSG_ID);
+        if (msgId != null && msgId.isEmpty()) {
+            msgId = null;
+        }
         String rollup = NatsHeaders.get(headers, NatsHeaders.ROLLUP);
-        ApiError refused = checkStateless(config, m, headers, rollup);
-        if (refused != null) {
-            replyError(m, refused);
-            return;
-        }
-        if (rollup != null && !rollup.equals("sub") && !rollup.equals("all")) {
-            // nats-server 2.9.10 drops such a message without any reply.
-            return;
-        }
+        Refusal later = checkAfterHeaders(config, m, headers, rollup);
         boolean needsState = NatsHeaders.get(headers, NatsHeaders.EXPECTED_LAST_SEQ) != null
                 || NatsHeaders.get(headers, NatsHeaders.EXPECTED_LAST_SUBJECT_SEQ) != null
                 || NatsHeaders.get(headers, NatsHeaders.EXPECTED_LAST_MSG_ID) != null
                 || config.discardNewPerSubject();
+        if (later != null && msgId == null && !needsState) {
+            later.answer(this, m);
+            return;
+        }
+        // A repeated id is answered as a duplicate before any later check refuses it (nats-server's order), so
+        // such a message waits for the earlier writes, like one whose checks read the stream's state.
+        boolean checkInOrder = needsState || (later != null && msgId != null);
+        PendingChecks pending = new PendingChecks(msgId, later);
         synchronized (lock) {
-            if (!needsState && gate.isDone()) {
-                issue(m, headers, rollup);
+            if (!checkInOrder && gate.isDone()) {
+                issue(m, headers, rollup, msgId);
                 return;
             }
             CompletableFuture<Void> previous = gate;
-            gate = needsState
-                    ? previous.thenCompose(v -> lastIssued()).thenRun(() -> checkThenIssue(m, headers, rollup))
-                    : previous.thenRun(() -> issue(m, headers, rollup));
+            String id = msgId;
+            gate = checkInOrder
+                    ? previous.thenCompose(v -> lastIssued()).thenRun(() -> checkThenIssue(m, headers, rollup, pending))
+                    : previous.thenRun(() -> issue(m, headers, rollup, id));
             gate = gate.exceptionally(e -> null);
         }
     }
@@ -104,7 +117,8 @@ final class StreamPublisher {
         }
     }
 
-    private ApiError checkStateless(StreamConfig config, Message m, byte[] headers, String rollup) {
+    /** What nats-server checks before looking for a repeated message id: sealed, then the expected stream. */
+    private static ApiError checkBeforeDedupe(StreamConfig config, byte[] headers) {
         if (config.sealed()) {
             return JsApiError.STREAM_SEALED.error();
         }
@@ -112,31 +126,72 @@ final class StreamPublisher {
         if (expectedStream != null && !expectedStream.equals(config.name())) {
             return JsApiError.STREAM_NOT_MATCH.error();
         }
-        if (rollup != null && (!config.allowRollupHeaders() || config.denyPurge())) {
-            return JsApiError.STREAM_ROLLUP_FAILED.error("rollup not permitted");
+        return null;
+    }
+
+    /**
+     * The checks nats-server makes after the de-duplication and the {@code Nats-Expected-Last-*} headers, in its
+     * order: rollup permitted, rollup value (an unknown one is dropped without a reply), size, server limit.
+     */
+    private Refusal checkAfterHeaders(StreamConfig config, Message m, byte[] headers, String rollup) {
+        if (rollup != null) {
+            if (!config.allowRollupHeaders() || config.denyPurge()) {
+                return new Refusal(JsApiError.STREAM_ROLLUP_FAILED.error("rollup not permitted"));
+            }
+            if (!rollup.equals("sub") && !rollup.equals("all")) {
+                return Refusal.DROP;
+            }
         }
         long size = (long) headers.length + m.payload().length;
         if (config.maxMsgSize() >= 0 && size > config.maxMsgSize()) {
-            return JsApiError.STREAM_MESSAGE_EXCEEDS_MAXIMUM.error();
+            return new Refusal(JsApiError.STREAM_MESSAGE_EXCEEDS_MAXIMUM.error());
         }
-        return context.checkServerLimit(StoreModels.storage(config.storage()),
-                StoredMessage.storedSize(m.subject(), headers, m.payload()));
+        StorageType storage = StoreModels.storage(config.storage());
+        ApiError overLimit = context.checkServerLimit(storage,
+                storage.messageSize(m.subject(), headers.length, m.payload().length));
+        return overLimit == null ? null : new Refusal(overLimit);
     }
 
-    private void checkThenIssue(Message m, byte[] headers, String rollup) {
+    private void checkThenIssue(Message m, byte[] headers, String rollup, PendingChecks pending) {
         try {
-            ApiError refused = checkState(stream.config(), stream.store(), m, headers);
+            StreamStore store = stream.store();
+            if (pending.msgId() != null) {
+                OptionalLong duplicate = store.duplicateOf(pending.msgId());
+                if (duplicate.isPresent()) {
+                    reply(m, PubAckReplies.ok(stream.name(), duplicate.getAsLong(), true));
+                    return;
+                }
+            }
+            ApiError refused = checkExpected(store, m, headers);
             if (refused != null) {
                 replyError(m, refused);
                 return;
             }
-            issue(m, headers, rollup);
+            if (pending.later() != null) {
+                pending.later().answer(this, m);
+                return;
+            }
+            StreamConfig config = stream.config();
+            if (config.discardNewPerSubject() && config.maxMsgsPerSubject() > 0
+                    && store.subjectCounts(m.subject()).getOrDefault(m.subject(), 0L) >= config.maxMsgsPerSubject()) {
+                replyError(m, JsApiError.STREAM_STORE_FAILED.error("maximum messages per subject exceeded"));
+                return;
+            }
+            issue(m, headers, rollup, pending.msgId());
         } catch (RuntimeException e) {
             replyError(m, storeFailed(e));
         }
     }
 
-    private ApiError checkState(StreamConfig config, StreamStore store, Message m, byte[] headers) {
+    /** The {@code Nats-Expected-Last-*} headers, in nats-server's order. */
+    private ApiError checkExpected(StreamStore store, Message m, byte[] headers) {
+        String expectedSubjectSeq = NatsHeaders.get(headers, NatsHeaders.EXPECTED_LAST_SUBJECT_SEQ);
+        if (expectedSubjectSeq != null) {
+            long subjectSeq = store.lastBySubject(m.subject()).map(StoredMessage::seq).orElse(0L);
+            if (parse(expectedSubjectSeq) != subjectSeq) {
+                return JsApiError.STREAM_WRONG_LAST_SEQUENCE.error(subjectSeq);
+            }
+        }
         String expectedSeq = NatsHeaders.get(headers, NatsHeaders.EXPECTED_LAST_SEQ);
         long lastSeq = store.state().lastSeq();
         if (expectedSeq != null && parse(expectedSeq) != lastSeq) {
@@ -146,18 +201,22 @@ final class StreamPublisher {
         if (expectedId != null && !expectedId.equals(lastMsgId)) {
             return JsApiError.STREAM_WRONG_LAST_MSG_ID.error(lastMsgId);
         }
-        String expectedSubjectSeq = NatsHeaders.get(headers, NatsHeaders.EXPECTED_LAST_SUBJECT_SEQ);
-        if (expectedSubjectSeq != null) {
-            long subjectSeq = store.lastBySubject(m.subject()).map(StoredMessage::seq).orElse(0L);
-            if (parse(expectedSubjectSeq) != subjectSeq) {
-                return JsApiError.STREAM_WRONG_LAST_SEQUENCE.error(subjectSeq);
+        return null;
+    }
+
+    /** A refusal decided before the message's turn: an error reply, or (error null) a silent drop. */
+    private record Refusal(ApiError error) {
+        static final Refusal DROP = new Refusal(null);
+
+        void answer(StreamPublisher publisher, Message m) {
+            if (error != null) {
+                publisher.replyError(m, error);
             }
         }
-        if (config.discardNewPerSubject() && config.maxMsgsPerSubject() > 0
-                && store.subjectCounts(m.subject()).getOrDefault(m.subject(), 0L) >= config.maxMsgsPerSubject()) {
-            return JsApiError.STREAM_STORE_FAILED.error("maximum messages per subject exceeded");
-        }
-        return null;
+    }
+
+    /** What a message checked in its turn carries: its id (or null) and a refusal found on arrival (or null). */
+    private record PendingChecks(String msgId, Refusal later) {
     }
 
     /** Go's parse of these headers: anything but a decimal number is -1, which matches no sequence. */
@@ -169,13 +228,12 @@ final class StreamPublisher {
         }
     }
 
-    private void issue(Message m, byte[] headers, String rollup) {
+    private void issue(Message m, byte[] headers, String rollup, String msgId) {
         synchronized (lock) {
             StreamStore store = stream.store();
-            String msgId = NatsHeaders.get(headers, NatsHeaders.MSG_ID);
             CompletableFuture<AppendResult> appended;
             try {
-                appended = msgId != null && !msgId.isEmpty()
+                appended = msgId != null
                         ? store.appendOnce(msgId, m.subject(), headers, m.payload())
                         : store.append(m.subject(), headers, m.payload()).thenApply(seq -> new AppendResult(seq, false));
             } catch (RuntimeException e) {
@@ -197,11 +255,14 @@ final class StreamPublisher {
             return DONE;
         }
         lastMsgId = msgId == null ? "" : msgId;
-        context.events().stored(stream.name(), result.seq());
         if (rollup == null) {
+            // The PubAck first, then the consumers' wake-up (nats-server's order too): it keeps their thread
+            // from competing with the ack on its way out.
             reply(m, PubAckReplies.ok(stream.name(), result.seq(), false));
+            context.events().stored(stream.name(), result.seq());
             return DONE;
         }
+        context.events().stored(stream.name(), result.seq());
         PurgeRequest purge = new PurgeRequest(rollup.equals("sub") ? m.subject() : null, result.seq(), -1);
         return store.purge(purge).handle((purged, e) -> {
             if (e != null) {

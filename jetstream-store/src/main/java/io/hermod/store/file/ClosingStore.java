@@ -58,6 +58,11 @@ final class ClosingStore implements StreamStore {
     }
 
     @Override
+    public OptionalLong duplicateOf(String msgId) {
+        return store.duplicateOf(msgId);
+    }
+
+    @Override
     public Optional<StoredMessage> lastBySubject(String subject) {
         return store.lastBySubject(subject);
     }

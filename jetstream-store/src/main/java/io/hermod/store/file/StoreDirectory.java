@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * <p>Thread-safe; each stream may be open once at a time.
  */
 public final class StoreDirectory implements AutoCloseable {
-    private static final String DELETION_MARKER = "hermod-deleting";
+    static final String DELETION_MARKER = "hermod-deleting";
     private final Path root;
     private final FileStoreOptions options;
     private final KeyValueStorage kv;

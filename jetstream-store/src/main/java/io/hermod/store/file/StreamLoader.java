@@ -36,6 +36,15 @@ final class StreamLoader {
         this.clock = clock;
     }
 
+    /**
+     * Makes this loader apply documents to empty contents as a rebuild from scratch would, for read-only inspection
+     * ({@link StreamStoreInspector}): the caller feeds it documents through {@link #apply} and never commits.
+     */
+    StreamLoader fromScratch() {
+        fresh = true;
+        return this;
+    }
+
     RecoveryReport recover() {
         StreamStateRecord state = storage.indexStore().loadState();
         long after = -1;
@@ -62,7 +71,8 @@ final class StreamLoader {
         return new RecoveryReport(replayed, voided);
     }
 
-    private boolean apply(LogDocument document) {
+    /** Applies one log document in order, as replay does; always returns true (keep scanning). */
+    boolean apply(LogDocument document) {
         storage.replayed(document.index());
         LogRecord record = LogRecordCodec.decode(document.bytes());
         if (voiding) {

@@ -26,7 +26,7 @@ public final class RocksKeyValueStorage implements KeyValueStorage {
     private static final Logger LOG = LoggerFactory.getLogger(RocksKeyValueStorage.class);
 
     static {
-        RocksDB.loadLibrary();
+        RocksNativeLibrary.load();
     }
 
     private final Path directory;

@@ -5,6 +5,7 @@ import io.hermod.core.subject.SubjectValidator;
 import io.hermod.store.DiscardPolicy;
 import io.hermod.store.MessageRejectedException;
 import io.hermod.store.PurgeRequest;
+import io.hermod.store.StorageType;
 import io.hermod.store.StoredMessage;
 import io.hermod.store.StreamState;
 import io.hermod.store.StreamStoreConfig;
@@ -91,20 +92,39 @@ public final class StreamContents {
         return count > 0 && seq >= firstSeq && seq <= lastSeq && !tombstones.contains(seq);
     }
 
-    /** Why a message of this size may not be stored now, or {@code null} when it may. */
-    public MessageRejectedException.Reason admit(long size) {
+    /**
+     * Why a message may not be stored now, or {@code null} when it may. Under discard new, as nats-server 2.9.10's
+     * stores decide: the stream is full at {@code max_msgs}, or when its bytes plus the new message's headers and
+     * payload reach {@code max_bytes}; a message that will replace the oldest of its subject (at
+     * {@code max_msgs_per_subject}) passes the first, and the second when that message is larger than it.
+     */
+    public MessageRejectedException.Reason admit(String subject, int headerLength, int payloadLength) {
+        long size = (long) headerLength + payloadLength;
         if (config.maxMsgSize() >= 0 && size > config.maxMsgSize()) {
             return MessageRejectedException.Reason.MESSAGE_TOO_LARGE;
         }
         if (config.discard() == DiscardPolicy.NEW) {
-            if (config.maxMsgs() >= 0 && count >= config.maxMsgs()) {
+            SubjectTable.Entry entry = config.maxMsgsPerSubject() > 0 ? subjects.get(subject) : null;
+            boolean replacesOldest = entry != null && entry.messages() >= config.maxMsgsPerSubject();
+            if (config.maxMsgs() >= 0 && count >= config.maxMsgs() && !replacesOldest) {
                 return MessageRejectedException.Reason.MAX_MESSAGES;
             }
-            if (config.maxBytes() >= 0 && bytes + size > config.maxBytes()) {
+            if (config.maxBytes() >= 0 && bytes + size >= config.maxBytes()
+                    && (!replacesOldest || !freesEnough(entry.firstSeq(), size))) {
                 return MessageRejectedException.Reason.MAX_BYTES;
             }
         }
         return null;
+    }
+
+    /** Whether dropping the message at {@code seq} makes room for {@code size} (file and memory differ at equality). */
+    private boolean freesEnough(long seq, long size) {
+        StoredMessage oldest = messages.read(seq);
+        if (oldest == null) {
+            return false;
+        }
+        long freed = config.storage().messageSize(oldest);
+        return config.storage() == StorageType.FILE ? freed > size : freed >= size;
     }
 
     /**
@@ -122,7 +142,7 @@ public final class StreamContents {
         lastSeq = message.seq();
         lastTimestamp = message.timestampNanos();
         count++;
-        bytes += message.storedSize();
+        bytes += config.storage().messageSize(message);
         dedupe.stored(msgId, message.seq(), message.timestampNanos());
         SubjectTable.Entry entry = subjects.added(message.subject(), message.seq());
         if (config.maxMsgsPerSubject() >= 0) {
@@ -238,7 +258,7 @@ public final class StreamContents {
             throw new IllegalStateException("stream holds seq " + seq + " but storage does not");
         }
         count--;
-        bytes -= message.storedSize();
+        bytes -= config.storage().messageSize(message);
         SubjectTable.Entry entry = subjects.removed(message.subject());
         if (entry != null) {
             if (entry.messages() == 1) {

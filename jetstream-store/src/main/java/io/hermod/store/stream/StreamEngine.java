@@ -33,10 +33,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link StreamStore} behaviour shared by file and memory storage: one writer thread per stream drains the
- * queue of pending writes, applies them in order (log append, contents, limits), then syncs once for the whole
- * group (group commit), commits derived state, and only then completes their futures. Readers take the read
- * lock; the writer holds the write lock for a group, including its sync, so a reader never sees a write that a
- * crash could still undo.
+ * queue of pending writes, applies them in order (log append, contents, limits), syncs once for the whole group
+ * (group commit), completes their futures, and then commits the derived state (RocksDB indexes, retention), which
+ * recovery rebuilds from the log and so need not delay an acknowledgement. Readers take the read lock; the writer
+ * holds the write lock for a group, including its sync, so a reader never sees a write that a crash could still
+ * undo.
  */
 public abstract class StreamEngine implements StreamStore {
     private static final Logger LOG = LoggerFactory.getLogger(StreamEngine.class);
@@ -189,6 +190,17 @@ public abstract class StreamEngine implements StreamStore {
     }
 
     @Override
+    public OptionalLong duplicateOf(String msgId) {
+        lock.readLock().lock();
+        try {
+            DedupeWindow.Entry earlier = contents.dedupe().find(msgId, nowNanos());
+            return earlier == null ? OptionalLong.empty() : OptionalLong.of(earlier.seq());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
     public Optional<StoredMessage> lastBySubject(String subject) {
         lock.readLock().lock();
         try {
@@ -283,6 +295,7 @@ public abstract class StreamEngine implements StreamStore {
             } catch (InterruptedException e) {
                 LOG.warn("writer of stream {} interrupted; it keeps running until the store is closed", config.name());
             }
+            boolean changed = false;
             lock.writeLock().lock();
             try {
                 for (WriteOp op : group) {
@@ -292,27 +305,29 @@ public abstract class StreamEngine implements StreamStore {
                         unsynced |= execute(op);
                     }
                 }
-                boolean changed = contents.expire(nowNanos()) > 0 || !group.isEmpty();
+                changed = contents.expire(nowNanos()) > 0 || !group.isEmpty();
                 long now = System.nanoTime();
                 if (unsynced && (config.durable() || stop || now - lastSync >= config.syncInterval().toNanos())) {
                     storage.sync();
                     unsynced = false;
                     lastSync = now;
                 }
-                if (changed) {
-                    storage.commit(contents);
-                }
             } catch (RuntimeException | Error e) {
-                LOG.error("stream {} failed to write; it refuses further writes", config.name(), e);
-                failure = e;
+                refuseWrites(e);
                 for (WriteOp op : group) {
                     op.fail(e);
                 }
+                changed = false;
             } finally {
                 lock.writeLock().unlock();
             }
+            // The group is in the log (and synced, when durable): its callers hear now, before the derived state
+            // goes to RocksDB, which recovery can rebuild from the log and so need not delay a PubAck.
             for (WriteOp op : group) {
                 op.complete();
+            }
+            if (changed) {
+                commitDerivedState();
             }
             group.clear();
         }
@@ -321,6 +336,22 @@ public abstract class StreamEngine implements StreamStore {
             op.fail(new StoreClosedException(config.name()));
             op.complete();
         }
+    }
+
+    private void commitDerivedState() {
+        lock.writeLock().lock();
+        try {
+            storage.commit(contents);
+        } catch (RuntimeException | Error e) {
+            refuseWrites(e);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void refuseWrites(Throwable e) {
+        LOG.error("stream {} failed to write; it refuses further writes", config.name(), e);
+        failure = e;
     }
 
     /** Carries out one write; returns whether it appended to the storage. */
@@ -334,8 +365,8 @@ public abstract class StreamEngine implements StreamStore {
                     return false;
                 }
             }
-            long size = StoredMessage.storedSize(append.subject, append.headers, append.payload);
-            MessageRejectedException.Reason refusal = contents.admit(size);
+            MessageRejectedException.Reason refusal = contents.admit(append.subject, append.headers.length,
+                    append.payload.length);
             if (refusal != null) {
                 op.fail(new MessageRejectedException(refusal));
                 return false;

@@ -167,9 +167,10 @@ class PublishTest {
         js.publish("sz", new byte[10]);
         assertApiError(400, 10054, "message size exceeds maximum allowed", () -> js.publish("sz", new byte[11]));
 
-        create(StreamConfiguration.builder().name("MB").subjects("mb").maxBytes(10).discardPolicy(DiscardPolicy.New));
-        js.publish("mb", new byte[5]);
-        assertApiError(503, 10077, "maximum bytes exceeded", () -> js.publish("mb", new byte[6]));
+        // Stored: 22 + 2 + 50 + 8 = 82 bytes; refused when 82 plus the next payload reaches max_bytes (nats-server).
+        create(StreamConfiguration.builder().name("MB").subjects("mb").maxBytes(100).discardPolicy(DiscardPolicy.New));
+        js.publish("mb", new byte[50]);
+        assertApiError(503, 10077, "maximum bytes exceeded", () -> js.publish("mb", new byte[18]));
 
         create(StreamConfiguration.builder().name("OLD").subjects("old").maxMessages(3));
         for (int i = 0; i < 5; i++) {
@@ -231,7 +232,7 @@ class PublishTest {
         assertApiError(500, 10047, "insufficient storage resources available",
                 () -> create(StreamConfiguration.builder().name("BIG").subjects("big").maxBytes(101)));
         create(StreamConfiguration.builder().name("SMALL").subjects("small"));
-        js.publish("small", new byte[90]);
+        js.publish("small", new byte[50]); // 22 + 5 + 50 + 8 = 85 of 100 bytes
         assertApiError(400, 10002, "resource limits exceeded for account", () -> js.publish("small", new byte[20]));
     }
 }

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The same {@code $JS.API} requests and publishes sent to {@code nats-server -js} (2.9.10) and to Hermod: every
  * reply must be the same text once the values that differ between any two runs are normalised (creation and
- * message times, byte totals, which count nats-server's per-message overhead, and the API counters). Skipped
+ * message times, the account's usage and the API counters); stream byte totals are compared as they are. Skipped
  * without the nats-server binary, failing under CI (env {@code CI}) when it is missing.
  */
 class StreamApiDifferentialTest {
@@ -173,8 +173,10 @@ class StreamApiDifferentialTest {
     }
 
     static String normalise(String json) {
+        // Account usage is left out: after this scenario's purges nats-server 2.9.10 still counts one purged
+        // message (42 bytes) in "storage" though its stream totals are right. StreamBytesDifferentialTest compares it.
         return json.replaceAll("\"(created|first_ts|last_ts|time)\":\"[^\"]*\"", "\"$1\":\"T\"")
-                .replaceAll("\"(bytes|storage|memory)\":\\d+", "\"$1\":0")
+                .replaceAll("\"(storage|memory)\":\\d+", "\"$1\":0")
                 .replaceAll("\"api\":\\{[^}]*}", "\"api\":{}");
     }
 

@@ -300,8 +300,8 @@ class StreamManagementTest {
         js.publish("mem", new byte[20]);
         AccountStatistics stats = jsm.getAccountStatistics();
         assertEquals(2, stats.getStreams());
-        assertEquals(11, stats.getStorage());
-        assertEquals(23, stats.getMemory());
+        assertEquals(22 + 1 + 10 + 8, stats.getStorage()); // nats-server's file record of subject "f"
+        assertEquals(3 + 20 + 16, stats.getMemory()); // and its memory overhead for "mem"
         assertEquals(-1, stats.getLimits().getMaxStreams());
     }
 

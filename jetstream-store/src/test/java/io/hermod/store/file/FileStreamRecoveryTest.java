@@ -249,7 +249,7 @@ class FileStreamRecoveryTest {
     }
 
     @Test
-    void retentionDeletesWholeCycleFilesBelowTheFirstSequence() throws IOException {
+    void retentionDeletesWholeCycleFilesBelowTheFirstSequence() throws IOException, InterruptedException {
         Path logDir = dir.resolve("streams/orders");
         try (StoreDirectory d = openDirectory()) {
             StreamStore s = d.openStream(config);
@@ -261,8 +261,9 @@ class FileStreamRecoveryTest {
             }
             assertTrue(cycleFiles(logDir).size() >= 4, cycleFiles(logDir).toString());
             s.purge(PurgeRequest.upTo(25)).join();
-            // Seq 25 lives in the third second's file; the purge record itself went to a fifth.
-            assertEquals(3, cycleFiles(logDir).size(), cycleFiles(logDir).toString());
+            // Seq 25 lives in the third second's file; the purge record itself went to a fifth. The files go once
+            // the writer committed the new first sequence, just after the purge's future completed.
+            awaitCycleFiles(logDir, 3);
             assertArrayEquals(bytes("m25"), s.load(25).orElseThrow().payload());
         }
         deleteTree(dir.resolve("meta"));
@@ -273,6 +274,14 @@ class FileStreamRecoveryTest {
             assertArrayEquals(bytes("m40"), s.load(40).orElseThrow().payload());
             assertEquals(41L, s.append("a", null, bytes("m41")).join());
         }
+    }
+
+    private static void awaitCycleFiles(Path logDir, int expected) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (cycleFiles(logDir).size() != expected && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(expected, cycleFiles(logDir).size(), cycleFiles(logDir).toString());
     }
 
     private static List<Path> cycleFiles(Path logDir) throws IOException {

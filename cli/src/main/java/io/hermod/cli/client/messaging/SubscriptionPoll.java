@@ -1,0 +1,38 @@
+package io.hermod.cli.client.messaging;
+
+import io.hermod.cli.client.CommandFailure;
+import io.nats.client.Connection;
+import io.nats.client.Message;
+import io.nats.client.Subscription;
+
+import java.time.Duration;
+
+/**
+ * Waits for the next message of a long-running subscription ({@code sub}, {@code reply}) in short polls, so that a
+ * closed connection ends the command as a connection failure instead of blocking forever.
+ */
+final class SubscriptionPoll {
+    private static final Duration POLL = Duration.ofMillis(250);
+
+    private SubscriptionPoll() {
+    }
+
+    /** @return the next message, or null when none arrived within one poll */
+    static Message next(Connection nc, Subscription sub) throws InterruptedException {
+        Message message;
+        try {
+            message = sub.nextMessage(POLL);
+        } catch (IllegalStateException e) {
+            // jnats: "This subscription became inactive." once the connection closed.
+            throw lost(e);
+        }
+        if (message == null && (nc.getStatus() == Connection.Status.CLOSED || !sub.isActive())) {
+            throw lost(null);
+        }
+        return message;
+    }
+
+    private static CommandFailure lost(Throwable cause) {
+        return CommandFailure.connection("the connection to the server was lost", cause);
+    }
+}

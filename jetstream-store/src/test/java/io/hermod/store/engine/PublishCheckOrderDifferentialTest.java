@@ -1,0 +1,151 @@
+package io.hermod.store.engine;
+
+import io.hermod.store.api.NatsJetStreamServer;
+import io.nats.client.Connection;
+import io.nats.client.ErrorListener;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Which answer a publish gets when several of its checks would refuse it, above all a repeated
+ * {@code Nats-Msg-Id} together with a failing {@code Nats-Expected-*} header or limit: the same publishes go to
+ * {@code nats-server -js} (2.9.10) and to Hermod, and every reply must be the same text. Skipped without the
+ * nats-server binary, failing under CI (env {@code CI}) when it is missing.
+ */
+class PublishCheckOrderDifferentialTest {
+    @TempDir
+    Path dir;
+
+    private record Step(String subject, Map<String, String> headers, String body) {
+        static Step api(String subject, String body) {
+            return new Step(subject, Map.of(), body);
+        }
+
+        /** A publish with headers given as name, value, name, value, ... (kept in that order). */
+        static Step publish(String subject, String body, String... headers) {
+            Map<String, String> map = new LinkedHashMap<>();
+            for (int i = 0; i < headers.length; i += 2) {
+                map.put(headers[i], headers[i + 1]);
+            }
+            return new Step(subject, map, body);
+        }
+    }
+
+    private static final Duration NO_REPLY_WAIT = Duration.ofSeconds(3);
+    private static final Duration API_WAIT = Duration.ofSeconds(10);
+    private static final String ID = "Nats-Msg-Id";
+    private static final String STREAM = "Nats-Expected-Stream";
+    private static final String LAST_SEQ = "Nats-Expected-Last-Sequence";
+    private static final String LAST_SUBJECT_SEQ = "Nats-Expected-Last-Subject-Sequence";
+    private static final String LAST_ID = "Nats-Expected-Last-Msg-Id";
+    private static final String ROLLUP = "Nats-Rollup";
+
+    private static List<Step> scenario() {
+        return List.of(
+                Step.api("$JS.API.STREAM.CREATE.D", "{\"name\":\"D\",\"subjects\":[\"d.*\"],\"max_msg_size\":256}"),
+                Step.publish("d.a", "one", ID, "x1"),
+                Step.publish("d.b", "two", ID, "x2"),
+                // A repeated id with each check that would refuse the message (last seq 2, of d.a 1, last id x2).
+                Step.publish("d.a", "dup", ID, "x1", STREAM, "OTHER"),
+                Step.publish("d.a", "dup", ID, "x1", LAST_SEQ, "7"),
+                Step.publish("d.a", "dup", ID, "x1", LAST_SUBJECT_SEQ, "7"),
+                Step.publish("d.a", "dup", ID, "x1", LAST_ID, "nope"),
+                Step.publish("d.a", "dup", ID, "x1", ROLLUP, "all"),
+                Step.publish("d.a", "dup", ID, "x1", ROLLUP, "bogus"),
+                Step.publish("d.a", "x".repeat(300), ID, "x1"),
+                Step.publish("d.a", "dup", ID, "x1", LAST_SEQ, "2"),
+                Step.publish("d.a", "dup", ID, "x1", STREAM, "D", LAST_SUBJECT_SEQ, "1", LAST_ID, "x2"),
+                // A new id: the checks answer, in nats-server's order when several fail.
+                Step.publish("d.a", "new", ID, "x3", STREAM, "OTHER", LAST_SEQ, "7"),
+                Step.publish("d.a", "new", ID, "x3", LAST_SEQ, "7", LAST_SUBJECT_SEQ, "7"),
+                Step.publish("d.a", "new", ID, "x3", LAST_SUBJECT_SEQ, "7", LAST_SEQ, "7"),
+                Step.publish("d.a", "new", ID, "x3", LAST_SEQ, "7", LAST_ID, "nope"),
+                Step.publish("d.a", "new", ID, "x3", LAST_SUBJECT_SEQ, "7", LAST_ID, "nope"),
+                Step.publish("d.a", "new", ID, "x3", LAST_ID, "nope", ROLLUP, "all"),
+                Step.publish("d.a", "new", ID, "x3", LAST_ID, "nope", ROLLUP, "bogus"),
+                Step.publish("d.a", "new", ID, "x3", ROLLUP, "bogus"),
+                Step.publish("d.a", "x".repeat(300), ID, "x3", LAST_ID, "nope"),
+                Step.publish("d.a", "x".repeat(300), ID, "x3", ROLLUP, "all"),
+                Step.publish("d.a", "x".repeat(300), STREAM, "OTHER"),
+                Step.publish("d.c", "three", ID, "x3", LAST_SEQ, "2", LAST_ID, "x2", LAST_SUBJECT_SEQ, "0"),
+                Step.publish("d.c", "dup", ID, "x3", LAST_SEQ, "2", LAST_ID, "x2", LAST_SUBJECT_SEQ, "0"),
+                Step.publish("d.c", "dup", ID, "x1", LAST_SEQ, "3", LAST_ID, "x3", LAST_SUBJECT_SEQ, "3"),
+                Step.api("$JS.API.STREAM.INFO.D", ""),
+                // Limits under discard new, and a repeated id.
+                Step.api("$JS.API.STREAM.CREATE.L", "{\"name\":\"L\",\"subjects\":[\"l.*\"],\"max_msgs\":1,"
+                        + "\"discard\":\"new\"}"),
+                Step.publish("l.a", "one", ID, "y1"),
+                Step.publish("l.a", "dup", ID, "y1"),
+                Step.publish("l.b", "new", ID, "y2"),
+                Step.api("$JS.API.STREAM.CREATE.P", "{\"name\":\"P\",\"subjects\":[\"p.*\"],\"max_msgs_per_subject\":1,"
+                        + "\"discard\":\"new\",\"discard_new_per_subject\":true,\"storage\":\"memory\"}"),
+                Step.publish("p.a", "one", ID, "z1"),
+                Step.publish("p.a", "dup", ID, "z1"),
+                Step.publish("p.a", "new", ID, "z2"),
+                // A sealed stream and a repeated id.
+                Step.api("$JS.API.STREAM.CREATE.S", "{\"name\":\"S\",\"subjects\":[\"s.*\"]}"),
+                Step.publish("s.a", "one", ID, "w1"),
+                Step.api("$JS.API.STREAM.UPDATE.S", "{\"name\":\"S\",\"subjects\":[\"s.*\"],\"sealed\":true}"),
+                Step.publish("s.a", "dup", ID, "w1"),
+                Step.publish("s.a", "new", ID, "w2"));
+    }
+
+    @Test
+    void checksAnswerInNatsServersOrder() throws Exception {
+        NatsJetStreamServer.assumeInstalled();
+        List<String> expected;
+        try (NatsJetStreamServer nats = NatsJetStreamServer.start(); Connection nc = connect(nats.url())) {
+            expected = run(nc);
+        }
+        List<String> actual;
+        try (JetStreamTestServer hermod = JetStreamTestServer.start(dir.resolve("store"));
+             Connection nc = hermod.connect()) {
+            actual = run(nc);
+        }
+        List<Step> steps = scenario();
+        List<String> differences = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            if (!expected.get(i).equals(actual.get(i))) {
+                differences.add("step " + i + " " + steps.get(i) + "\n  nats:   " + expected.get(i)
+                        + "\n  hermod: " + actual.get(i));
+            }
+        }
+        assertEquals(List.of(), differences);
+    }
+
+    private static List<String> run(Connection nc) throws Exception {
+        List<String> replies = new ArrayList<>();
+        for (Step step : scenario()) {
+            Headers headers = new Headers();
+            step.headers().forEach(headers::put);
+            NatsMessage message = NatsMessage.builder().subject(step.subject()).headers(headers)
+                    .data(step.body().getBytes(StandardCharsets.UTF_8)).build();
+            // nats-server drops some refused publishes without a reply: a request timing out is an answer too.
+            Message answer = nc.request(message, step.subject().startsWith("$JS.API.") ? API_WAIT : NO_REPLY_WAIT);
+            replies.add(answer == null ? "no reply"
+                    : StreamApiDifferentialTest.normalise(new String(answer.getData(), StandardCharsets.UTF_8)));
+        }
+        return replies;
+    }
+
+    private static Connection connect(String url) throws Exception {
+        return Nats.connect(new Options.Builder().server(url).maxReconnects(0)
+                .connectionTimeout(Duration.ofSeconds(10)).errorListener(new ErrorListener() {
+                }).build());
+    }
+}
