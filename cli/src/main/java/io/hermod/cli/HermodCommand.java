@@ -8,6 +8,9 @@ import io.hermod.cli.client.messaging.PubCommand;
 import io.hermod.cli.client.messaging.ReplyCommand;
 import io.hermod.cli.client.messaging.ReqCommand;
 import io.hermod.cli.client.messaging.SubCommand;
+import io.hermod.cli.jetstream.ConsumerCommand;
+import io.hermod.cli.jetstream.StreamCommand;
+import io.hermod.cli.kv.KvCommand;
 import io.hermod.cli.store.StoreCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,6 +22,7 @@ import picocli.CommandLine.Command;
         description = "A persistent streaming message broker that speaks the NATS protocol.",
         subcommands = {CommandLine.HelpCommand.class, ServerCommand.class, BenchCommand.class,
                 PubCommand.class, SubCommand.class, ReqCommand.class, ReplyCommand.class,
+                StreamCommand.class, ConsumerCommand.class, KvCommand.class,
                 ContextCommand.class, StoreCommand.class, CompletionCommand.class},
         footer = {"", "Examples:",
                 "  hermod server                 start the broker on 0.0.0.0:4222",

@@ -5,11 +5,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code hermod bench --js-pull} against {@code hermod server -js} in its own JVM: it fills a stream, drains it with
@@ -22,8 +26,20 @@ class BenchConsumerModesTest {
     @Test
     void pullConsumerBenchDrainsEveryMessageAndSeesEveryAckApplied() throws Exception {
         try (ServerProcess server = ServerProcess.start(dir.resolve("store"))) {
-            assertEquals(0, bench("--js-pull", "-n", "3000", "--batch", "64", "-s",
-                    "nats://127.0.0.1:" + server.port(), "--no-progress", "--csv", "--timeout", "30"));
+            StringWriter err = new StringWriter();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PrintStream stdout = System.out;
+            int exit;
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8)); // the bench prints its figures there
+            try {
+                exit = bench(err, "--js-pull", "-n", "3000", "--batch", "64", "-s",
+                        "nats://127.0.0.1:" + server.port(), "--no-progress", "--timeout", "30");
+            } finally {
+                System.setOut(stdout);
+            }
+            String report = out.toString(StandardCharsets.UTF_8);
+            assertEquals(0, exit, () -> "bench said:\n" + report + err);
+            assertTrue(report.contains("3,000 received, every ack applied"), report);
         }
     }
 
@@ -38,8 +54,12 @@ class BenchConsumerModesTest {
     }
 
     private static int bench(String... args) {
+        return bench(new StringWriter(), args);
+    }
+
+    private static int bench(StringWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new BenchCommand());
-        commandLine.setErr(new PrintWriter(new StringWriter()));
+        commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);
     }
 }

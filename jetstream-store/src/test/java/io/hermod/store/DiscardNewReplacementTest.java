@@ -59,12 +59,15 @@ class DiscardNewReplacementTest {
         StreamStore store = open(StreamStoreConfig.of("s").withStorage(storage).withMaxBytes(400)
                 .withMaxMsgsPerSubject(1).withDiscard(DiscardPolicy.NEW));
         store.append("a", null, new byte[300]).join();
-        assertEquals(MessageRejectedException.Reason.MAX_BYTES, refusal(store, "a", 302),
-                "larger than the 301 stored bytes it would replace");
+        long stored = store.state().bytes(); // nats' accounted size, overhead included
+        // nats-server 2.9.10: the file store needs the replaced message strictly larger, the memory store no smaller
+        int tooLarge = (int) (storage == StorageType.FILE ? stored : stored + 1);
+        assertEquals(MessageRejectedException.Reason.MAX_BYTES, refusal(store, "a", tooLarge),
+                "larger than the " + stored + " stored bytes it would replace");
         assertEquals(2L, store.append("a", null, new byte[250]).join());
         assertEquals(MessageRejectedException.Reason.MAX_BYTES, refusal(store, "b", 200));
         assertEquals(1, store.state().messages());
-        assertEquals(251, store.state().bytes());
+        assertEquals(stored - 50, store.state().bytes());
     }
 
     @ParameterizedTest

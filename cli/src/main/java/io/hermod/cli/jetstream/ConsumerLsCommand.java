@@ -1,0 +1,75 @@
+package io.hermod.cli.jetstream;
+
+import io.hermod.cli.client.ConnectionOptions;
+import io.hermod.cli.client.ExitCodes;
+import io.hermod.cli.client.output.JsonOutput;
+import io.hermod.cli.client.output.Table;
+import io.nats.client.api.ConsumerInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code hermod consumer ls}: a stream's consumers, as names or a table. */
+@Command(name = "ls", aliases = "list", mixinStandardHelpOptions = true, description = "List a stream's consumers.",
+        footer = {"", "Examples:", "  hermod consumer ls ORDERS", "  hermod consumer ls ORDERS --names"})
+final class ConsumerLsCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "STREAM", description = "Stream name")
+    String stream;
+
+    @Option(names = {"-n", "--names"}, description = "Only the names, one a line")
+    boolean namesOnly;
+
+    @Mixin
+    JsonOutput json;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (JetStreamSession session = JetStreamSession.open(connection)) {
+            if (namesOnly) {
+                List<String> names = session.management().getConsumerNames(stream).stream().sorted().toList();
+                if (json.enabled()) {
+                    JsonOutput.print(out, names);
+                } else {
+                    names.forEach(out::println);
+                    out.flush();
+                }
+                return ExitCodes.OK;
+            }
+            List<ConsumerInfo> consumers = session.management().getConsumers(stream).stream()
+                    .sorted(Comparator.comparing(ConsumerInfo::getName)).toList();
+            if (json.enabled()) {
+                ServerJson.print(out, consumers);
+                return ExitCodes.OK;
+            }
+            if (consumers.isEmpty()) {
+                out.println("No consumers defined on stream " + stream);
+                out.flush();
+                return ExitCodes.OK;
+            }
+            Table table = Table.titled("Consumers of stream " + stream, "Name", "Description", "Created",
+                    "Ack Pending", "Unprocessed", "Last Delivery");
+            for (ConsumerInfo c : consumers) {
+                table.row(c.getName(), c.getConsumerConfiguration().getDescription(),
+                        ShownMessage.formatTime(c.getCreationTime()), c.getNumAckPending(), c.getNumPending(),
+                        Activity.since(c.getDelivered() == null ? null : c.getDelivered().getLastActive()));
+            }
+            table.print(out);
+        }
+        return ExitCodes.OK;
+    }
+}
