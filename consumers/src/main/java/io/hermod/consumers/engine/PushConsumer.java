@@ -153,6 +153,7 @@ final class PushConsumer implements Consumer {
         long now = core.nowNanos();
         refreshInterest(now);
         List<MaxDeliveriesExceeded> exceeded = core.expireOverdue(now);
+        pump(); // first: a heartbeat goes out only when there was nothing to deliver, as in nats's delivery loop
         long heartbeat = core.config().idleHeartbeatNanos();
         if (heartbeat > 0 && now >= nextHeartbeatNanos) {
             if (active) {
@@ -160,7 +161,6 @@ final class PushConsumer implements Consumer {
             }
             nextHeartbeatNanos = now + heartbeat;
         }
-        pump();
         return exceeded;
     }
 

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * One scenario of push consumers run against nats-server 2.9.10 and against Hermod, through a raw (non-JetStream)
  * client so that every delivery, status and header is seen as sent: consumer info before, while and after a
- * subscriber is bound, acks and naks, refused updates, idle heartbeats, flow control requests and the stall they
+ * subscriber is bound, a deliver group bound only by its members, acks and naks, refused updates, idle heartbeats, flow control requests and the stall they
  * cause, removal of an idle ephemeral. Creation and activity times, ack subject timestamps, generated names and the
  * random part of flow control subjects are blanked out. Skipped when nats-server is not installed (failed under CI).
  */
@@ -82,6 +82,18 @@ class PushDifferentialTest {
             receive(out, other, 2); // the pending messages, due again at the new deliver subject
             other.unsubscribe();
 
+            Subscription plain = nc.subscribe("push.g");
+            nc.flush(WAIT);
+            request(nc, out, "$JS.API.CONSUMER.DURABLE.CREATE.S.G", "{\"stream_name\":\"S\",\"config\":"
+                    + "{\"durable_name\":\"G\",\"deliver_subject\":\"push.g\",\"deliver_group\":\"grp\","
+                    + "\"ack_policy\":\"none\"}}", true);
+            request(nc, out, "$JS.API.CONSUMER.INFO.S.G", "", true);
+            Subscription member = nc.subscribe("push.g", "grp");
+            receive(out, member, 4);
+            request(nc, out, "$JS.API.CONSUMER.INFO.S.G", "", true);
+            member.unsubscribe();
+            plain.unsubscribe();
+
             Subscription h = nc.subscribe("push.h");
             nc.flush(WAIT);
             request(nc, out, "$JS.API.CONSUMER.DURABLE.CREATE.S.H", "{\"stream_name\":\"S\",\"config\":"
@@ -107,7 +119,7 @@ class PushDifferentialTest {
                     + "{\"deliver_subject\":\"push.e\",\"inactive_threshold\":300000000,\"ack_policy\":\"none\","
                     + "\"max_deliver\":1,\"flow_control\":true,\"idle_heartbeat\":5000000000,\"mem_storage\":true,"
                     + "\"num_replicas\":1,\"filter_subject\":\"s.a\"}}", true);
-            out.add("ephemeral removed: " + waitFor(nc, "$JS.API.CONSUMER.NAMES.S", s -> s.contains("\"total\":2")));
+            out.add("ephemeral removed: " + waitFor(nc, "$JS.API.CONSUMER.NAMES.S", s -> s.contains("\"total\":3")));
         }
         return out;
     }
