@@ -55,7 +55,8 @@ public interface StreamStore extends AutoCloseable {
     /**
      * Tells {@code listener} of the messages the stream's limits remove from now on (max_msgs, max_bytes, max_age,
      * max_msgs_per_subject), once the write that removed them completed; called on the store's writer thread, so
-     * it must hand the work off. Removals by delete, purge or a lowered limit on update are not reported here.
+     * it must hand the work off. Removals by delete or purge are not reported here, nor those of max_msgs,
+     * max_bytes and max_msgs_per_subject lowered by a stream update (applied as purges).
      */
     default void onLimitRemovals(java.util.function.Consumer<long[]> listener) {
     }
