@@ -39,8 +39,7 @@ class StoreDumpSkipRecordTest {
         String sd = dir.toString();
         StoreCommandRun text = StoreCommandRun.of("store", "dump", "-sd", sd, "--stream", "I", "--all-records");
         assertEquals(StoreExitCodes.OK, text.exitCode(), text.toString());
-        assertTrue(text.out().lines().anyMatch(l -> l.matches("\\s+1  skipped: sequence used without a message.*")),
-                text.toString());
+        assertTrue(text.out().contains("skipped: seq 1 taken without a message"), text.toString());
 
         StoreCommandRun json = StoreCommandRun.of("store", "dump", "-sd", sd, "--stream", "I", "--all-records",
                 "--json");
