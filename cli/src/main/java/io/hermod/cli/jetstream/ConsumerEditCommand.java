@@ -64,20 +64,8 @@ final class ConsumerEditCommand implements Callable<Integer> {
                 b = ConsumerConfiguration.builder(fromFile).durable(current.getDurable()).name(current.getName());
             }
             ConsumerConfiguration wanted = ConfigFile.build(flags.applyTo(b, Clock.systemUTC()));
-            ConfigDiff diff = ConfigDiff.between(current.toJson(), wanted.toJson());
-            String label = stream + " > " + name;
-            if (diff.isEmpty()) {
-                out.println("Consumer " + label + ": nothing to change");
-                return ExitCodes.OK;
-            }
-            out.println("Differences (-current +new) for consumer " + label + ":");
-            diff.lines().forEach(out::println);
-            if (dryRun) {
-                out.println("Dry run: consumer " + label + " not changed");
-                return ExitCodes.OK;
-            }
-            session.management().addOrUpdateConsumer(stream, wanted);
-            out.println("Consumer " + label + " updated");
+            ConfigEdit.run(out, "consumer", stream + " > " + name, current.toJson(), wanted.toJson(), dryRun,
+                    () -> session.management().addOrUpdateConsumer(stream, wanted));
         }
         return ExitCodes.OK;
     }

@@ -58,19 +58,8 @@ final class StreamEditCommand implements Callable<Integer> {
                 b = StreamConfiguration.builder(fromFile).name(name);
             }
             StreamConfiguration wanted = ConfigFile.build(flags.applyTo(b));
-            ConfigDiff diff = ConfigDiff.between(current.toJson(), wanted.toJson());
-            if (diff.isEmpty()) {
-                out.println("Stream " + name + ": nothing to change");
-                return ExitCodes.OK;
-            }
-            out.println("Differences (-current +new) for stream " + name + ":");
-            diff.lines().forEach(out::println);
-            if (dryRun) {
-                out.println("Dry run: stream " + name + " not changed");
-                return ExitCodes.OK;
-            }
-            session.management().updateStream(wanted);
-            out.println("Stream " + name + " updated");
+            ConfigEdit.run(out, "stream", name, current.toJson(), wanted.toJson(), dryRun,
+                    () -> session.management().updateStream(wanted));
         }
         return ExitCodes.OK;
     }
