@@ -6,6 +6,7 @@ import io.nats.client.Message;
 import io.nats.client.Subscription;
 
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Waits for the next message of a long-running subscription ({@code sub}, {@code reply}) in short polls, so that a
@@ -15,6 +16,21 @@ final class SubscriptionPoll {
     private static final Duration POLL = Duration.ofMillis(250);
 
     private SubscriptionPoll() {
+    }
+
+    /**
+     * Subscribes ({@code queue} may be null) and waits until the server confirms, so that the line announcing the
+     * subscription is printed only once messages can arrive.
+     */
+    static Subscription open(Connection nc, String subject, String queue, Duration timeout)
+            throws InterruptedException {
+        Subscription sub = queue == null ? nc.subscribe(subject) : nc.subscribe(subject, queue);
+        try {
+            nc.flush(timeout);
+        } catch (TimeoutException e) {
+            throw CommandFailure.failed("the server did not confirm the subscription within " + timeout);
+        }
+        return sub;
     }
 
     /** @return the next message, or null when none arrived within one poll */
