@@ -87,25 +87,21 @@ public final class ReplyCommand implements Callable<Integer> {
             Subscription sub = SubscriptionPoll.open(nc, subject, queue, connection.timeout());
             err.println("Listening on " + subject + " in queue group " + queue);
             err.flush();
-            for (long answered = 0; count == 0 || answered < count; ) {
-                Message request = SubscriptionPoll.next(nc, sub);
-                if (request == null) {
-                    continue;
-                }
-                long number = answered + 1;
+            SubscriptionPoll.forEach(nc, sub, count, (request, number) -> {
                 format.print(out, number, "Received on \"" + request.getSubject() + "\"", request);
                 if (request.getReplyTo() == null) {
                     err.println("[#" + number + "] not a request (no reply subject): not answered");
                     err.flush();
-                    continue;
+                    return false;
                 }
                 NatsMessage reply = reply(request, number, responder, err);
-                if (reply != null) {
-                    nc.publish(reply);
-                    nc.flush(connection.timeout());
-                    answered++;
+                if (reply == null) {
+                    return false;
                 }
-            }
+                nc.publish(reply);
+                nc.flush(connection.timeout());
+                return true;
+            });
         }
         return ExitCodes.OK;
     }

@@ -3,7 +3,6 @@ package io.hermod.cli.client.messaging;
 import io.hermod.cli.client.ConnectionOptions;
 import io.hermod.cli.client.ExitCodes;
 import io.nats.client.Connection;
-import io.nats.client.Message;
 import io.nats.client.Subscription;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,16 +60,12 @@ public final class SubCommand implements Callable<Integer> {
             Subscription sub = SubscriptionPoll.open(nc, subject, queue, connection.timeout());
             spec.commandLine().getErr().println("Subscribing on " + subject + (queue == null ? "" : " in queue group " + queue));
             spec.commandLine().getErr().flush();
-            for (long received = 0; count == 0 || received < count; ) {
-                Message message = SubscriptionPoll.next(nc, sub);
-                if (message == null) {
-                    continue;
-                }
-                received++;
+            SubscriptionPoll.forEach(nc, sub, count, (message, number) -> {
                 String heading = "Received on \"" + message.getSubject() + "\""
                         + (message.getReplyTo() == null ? "" : " with reply \"" + message.getReplyTo() + "\"");
-                format.print(out, received, heading, message);
-            }
+                format.print(out, number, heading, message);
+                return true;
+            });
         }
         return ExitCodes.OK;
     }

@@ -33,6 +33,23 @@ final class SubscriptionPoll {
         return sub;
     }
 
+    /** Handles one message of the subscription, numbered from 1. */
+    @FunctionalInterface
+    interface Handler {
+        /** @return whether the message counts towards the command's {@code --count} */
+        boolean handle(Message message, long number) throws Exception;
+    }
+
+    /** Hands each message to {@code handler} until {@code count} of them counted (0: until the connection ends). */
+    static void forEach(Connection nc, Subscription sub, long count, Handler handler) throws Exception {
+        for (long counted = 0; count == 0 || counted < count; ) {
+            Message message = next(nc, sub);
+            if (message != null && handler.handle(message, counted + 1)) {
+                counted++;
+            }
+        }
+    }
+
     /** @return the next message, or null when none arrived within one poll */
     static Message next(Connection nc, Subscription sub) throws InterruptedException {
         Message message;
