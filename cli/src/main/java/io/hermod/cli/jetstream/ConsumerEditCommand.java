@@ -7,12 +7,10 @@ import io.nats.client.api.ConsumerConfiguration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
@@ -29,12 +27,8 @@ final class ConsumerEditCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "CONSUMER", description = "Consumer name")
     String name;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "The whole new configuration in NATS's JSON format; flags override its fields")
-    Path config;
-
-    @Option(names = "--dry-run", description = "Only show what would change")
-    boolean dryRun;
+    @Mixin
+    EditFlags edit;
 
     @Mixin
     ConsumerConfigFlags flags;
@@ -52,32 +46,20 @@ final class ConsumerEditCommand implements Callable<Integer> {
             ConsumerConfiguration current = session.management().getConsumerInfo(stream, name)
                     .getConsumerConfiguration();
             ConsumerConfiguration.Builder b;
-            if (config == null) {
+            if (edit.config == null) {
                 b = ConsumerConfiguration.builder(current);
             } else {
-                ConsumerConfiguration fromFile = ConfigFile.consumer(config, spec.commandLine().getErr());
+                ConsumerConfiguration fromFile = ConfigFile.consumer(edit.config, spec.commandLine().getErr());
                 String fileName = fromFile.getDurable() != null ? fromFile.getDurable() : fromFile.getName();
                 if (fileName != null && !fileName.isEmpty() && !fileName.equals(name)) {
-                    throw new CommandFailure(ExitCodes.USAGE, config + " configures consumer " + fileName
+                    throw new CommandFailure(ExitCodes.USAGE, edit.config + " configures consumer " + fileName
                             + ", not " + name);
                 }
                 b = ConsumerConfiguration.builder(fromFile).durable(current.getDurable()).name(current.getName());
             }
             ConsumerConfiguration wanted = ConfigFile.build(flags.applyTo(b, Clock.systemUTC()));
-            ConfigDiff diff = ConfigDiff.between(current.toJson(), wanted.toJson());
-            String label = stream + " > " + name;
-            if (diff.isEmpty()) {
-                out.println("Consumer " + label + ": nothing to change");
-                return ExitCodes.OK;
-            }
-            out.println("Differences (-current +new) for consumer " + label + ":");
-            diff.lines().forEach(out::println);
-            if (dryRun) {
-                out.println("Dry run: consumer " + label + " not changed");
-                return ExitCodes.OK;
-            }
-            session.management().addOrUpdateConsumer(stream, wanted);
-            out.println("Consumer " + label + " updated");
+            ConfigEdit.run(out, "consumer", stream + " > " + name, current.toJson(), wanted.toJson(), edit.dryRun,
+                    () -> session.management().addOrUpdateConsumer(stream, wanted));
         }
         return ExitCodes.OK;
     }

@@ -13,7 +13,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -42,16 +41,10 @@ final class ConsumerLsCommand implements Callable<Integer> {
         try (JetStreamSession session = JetStreamSession.open(connection)) {
             if (namesOnly) {
                 List<String> names = session.management().getConsumerNames(stream).stream().sorted().toList();
-                if (json.enabled()) {
-                    JsonOutput.print(out, names);
-                } else {
-                    names.forEach(out::println);
-                    out.flush();
-                }
+                json.printNames(out, names);
                 return ExitCodes.OK;
             }
-            List<ConsumerInfo> consumers = session.management().getConsumers(stream).stream()
-                    .sorted(Comparator.comparing(ConsumerInfo::getName)).toList();
+            List<ConsumerInfo> consumers = session.consumersByName(stream);
             if (json.enabled()) {
                 ServerJson.print(out, consumers);
                 return ExitCodes.OK;

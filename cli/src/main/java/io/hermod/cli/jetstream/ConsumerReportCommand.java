@@ -14,7 +14,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +40,7 @@ final class ConsumerReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (JetStreamSession session = JetStreamSession.open(connection)) {
-            List<ConsumerInfo> consumers = session.management().getConsumers(stream).stream()
-                    .sorted(Comparator.comparing(ConsumerInfo::getName)).toList();
+            List<ConsumerInfo> consumers = session.consumersByName(stream);
             if (json.enabled()) {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (ConsumerInfo c : consumers) {

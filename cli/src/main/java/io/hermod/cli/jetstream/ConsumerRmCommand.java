@@ -1,13 +1,8 @@
 package io.hermod.cli.jetstream;
 
-import io.hermod.cli.client.ConnectionOptions;
-import io.hermod.cli.client.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
@@ -22,24 +17,14 @@ final class ConsumerRmCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "CONSUMER", description = "Consumer name")
     String name;
 
-    @Option(names = {"-f", "--force"}, description = "Do not ask for confirmation")
-    boolean force;
-
     @Mixin
-    ConnectionOptions connection;
-
-    @Spec
-    CommandSpec spec;
+    DestructiveAction destroy;
 
     @Override
     public Integer call() throws Exception {
-        try (JetStreamSession session = JetStreamSession.open(connection)) {
-            session.management().getConsumerInfo(stream, name);
-            Confirmation.confirm(force, "Really delete consumer " + stream + " > " + name + "?");
-            session.management().deleteConsumer(stream, name);
-            spec.commandLine().getOut().println("Deleted consumer " + stream + " > " + name);
-            spec.commandLine().getOut().flush();
-        }
-        return ExitCodes.OK;
+        return destroy.run(session -> session.management().getConsumerInfo(stream, name),
+                "Really delete consumer " + stream + " > " + name + "?",
+                (session, info) -> session.management().deleteConsumer(stream, name),
+                "Deleted consumer " + stream + " > " + name);
     }
 }

@@ -3,11 +3,16 @@ package io.hermod.cli.jetstream;
 import io.hermod.cli.client.ConnectionOptions;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
+import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.JetStreamOptions;
+import io.nats.client.api.ConsumerInfo;
+import io.nats.client.api.StreamInfo;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 
 /** One command's connection with its JetStream contexts, whose requests wait as long as {@code --timeout}. */
 public final class JetStreamSession implements AutoCloseable {
@@ -43,6 +48,17 @@ public final class JetStreamSession implements AutoCloseable {
 
     public JetStream jetStream() {
         return jetStream;
+    }
+
+    /** A stream's consumers, by name. */
+    public List<ConsumerInfo> consumersByName(String stream) throws IOException, JetStreamApiException {
+        return management.getConsumers(stream).stream().sorted(Comparator.comparing(ConsumerInfo::getName)).toList();
+    }
+
+    /** The streams (those storing {@code subject} unless it is null), by name. */
+    public List<StreamInfo> streamsByName(String subject) throws IOException, JetStreamApiException {
+        return (subject == null ? management.getStreams() : management.getStreams(subject)).stream()
+                .sorted(Comparator.comparing(s -> s.getConfiguration().getName())).toList();
     }
 
     public Duration timeout() {

@@ -7,12 +7,10 @@ import io.nats.client.api.StreamConfiguration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code hermod stream edit}: shows how the configuration would change, then changes it. */
@@ -25,12 +23,8 @@ final class StreamEditCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "STREAM", description = "Stream name")
     String name;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "The whole new configuration in NATS's JSON format; flags override its fields")
-    Path config;
-
-    @Option(names = "--dry-run", description = "Only show what would change")
-    boolean dryRun;
+    @Mixin
+    EditFlags edit;
 
     @Mixin
     StreamConfigFlags flags;
@@ -47,30 +41,19 @@ final class StreamEditCommand implements Callable<Integer> {
         try (JetStreamSession session = JetStreamSession.open(connection)) {
             StreamConfiguration current = session.management().getStreamInfo(name).getConfiguration();
             StreamConfiguration.Builder b;
-            if (config == null) {
+            if (edit.config == null) {
                 b = StreamConfiguration.builder(current);
             } else {
-                StreamConfiguration fromFile = ConfigFile.stream(config, spec.commandLine().getErr());
+                StreamConfiguration fromFile = ConfigFile.stream(edit.config, spec.commandLine().getErr());
                 if (fromFile.getName() != null && !fromFile.getName().isEmpty() && !fromFile.getName().equals(name)) {
-                    throw new CommandFailure(ExitCodes.USAGE, config + " configures stream " + fromFile.getName()
+                    throw new CommandFailure(ExitCodes.USAGE, edit.config + " configures stream " + fromFile.getName()
                             + ", not " + name);
                 }
                 b = StreamConfiguration.builder(fromFile).name(name);
             }
             StreamConfiguration wanted = ConfigFile.build(flags.applyTo(b));
-            ConfigDiff diff = ConfigDiff.between(current.toJson(), wanted.toJson());
-            if (diff.isEmpty()) {
-                out.println("Stream " + name + ": nothing to change");
-                return ExitCodes.OK;
-            }
-            out.println("Differences (-current +new) for stream " + name + ":");
-            diff.lines().forEach(out::println);
-            if (dryRun) {
-                out.println("Dry run: stream " + name + " not changed");
-                return ExitCodes.OK;
-            }
-            session.management().updateStream(wanted);
-            out.println("Stream " + name + " updated");
+            ConfigEdit.run(out, "stream", name, current.toJson(), wanted.toJson(), edit.dryRun,
+                    () -> session.management().updateStream(wanted));
         }
         return ExitCodes.OK;
     }

@@ -14,7 +14,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -44,17 +43,10 @@ final class StreamLsCommand implements Callable<Integer> {
             if (namesOnly) {
                 List<String> names = (subject == null ? session.management().getStreamNames()
                         : session.management().getStreamNames(subject)).stream().sorted().toList();
-                if (json.enabled()) {
-                    JsonOutput.print(out, names);
-                } else {
-                    names.forEach(out::println);
-                    out.flush();
-                }
+                json.printNames(out, names);
                 return ExitCodes.OK;
             }
-            List<StreamInfo> streams = (subject == null ? session.management().getStreams()
-                    : session.management().getStreams(subject)).stream()
-                    .sorted(Comparator.comparing(s -> s.getConfiguration().getName())).toList();
+            List<StreamInfo> streams = session.streamsByName(subject);
             if (json.enabled()) {
                 ServerJson.print(out, streams);
                 return ExitCodes.OK;

@@ -1,7 +1,6 @@
 package io.hermod.cli.jetstream;
 
 import io.hermod.cli.client.CommandFailure;
-import io.hermod.cli.client.ConnectionOptions;
 import io.hermod.cli.client.ExitCodes;
 import io.hermod.cli.client.output.JsonOutput;
 import io.nats.client.PurgeOptions;
@@ -36,14 +35,11 @@ final class StreamPurgeCommand implements Callable<Integer> {
     @Option(names = "--keep", paramLabel = "N", description = "Keep the newest N messages")
     Long keep;
 
-    @Option(names = {"-f", "--force"}, description = "Do not ask for confirmation")
-    boolean force;
+    @Mixin
+    DestructiveAction destroy;
 
     @Mixin
     JsonOutput json;
-
-    @Mixin
-    ConnectionOptions connection;
 
     @Spec
     CommandSpec spec;
@@ -51,22 +47,19 @@ final class StreamPurgeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PurgeOptions options = subject == null && seq == null && keep == null ? null : options();
-        try (JetStreamSession session = JetStreamSession.open(connection)) {
-            session.management().getStreamInfo(name);
-            Confirmation.confirm(force, "Really purge stream " + name + "?");
-            PurgeResponse response = options == null ? session.management().purgeStream(name)
-                    : session.management().purgeStream(name, options);
-            if (json.enabled()) {
-                Map<String, Object> result = new LinkedHashMap<>();
-                result.put("stream", name);
-                result.put("success", response.isSuccess());
-                result.put("purged", response.getPurged());
-                JsonOutput.print(spec.commandLine().getOut(), result);
-            } else {
-                spec.commandLine().getOut().println("Purged " + response.getPurged() + " messages from stream "
-                        + name);
-                spec.commandLine().getOut().flush();
-            }
+        PurgeResponse response = destroy.confirmed(session -> session.management().getStreamInfo(name),
+                "Really purge stream " + name + "?",
+                (session, info) -> options == null ? session.management().purgeStream(name)
+                        : session.management().purgeStream(name, options));
+        if (json.enabled()) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("stream", name);
+            result.put("success", response.isSuccess());
+            result.put("purged", response.getPurged());
+            JsonOutput.print(spec.commandLine().getOut(), result);
+        } else {
+            spec.commandLine().getOut().println("Purged " + response.getPurged() + " messages from stream " + name);
+            spec.commandLine().getOut().flush();
         }
         return ExitCodes.OK;
     }

@@ -14,7 +14,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +37,7 @@ final class StreamReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (JetStreamSession session = JetStreamSession.open(connection)) {
-            List<StreamInfo> streams = session.management().getStreams().stream()
-                    .sorted(Comparator.comparing(s -> s.getConfiguration().getName())).toList();
+            List<StreamInfo> streams = session.streamsByName(null);
             if (json.enabled()) {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (StreamInfo s : streams) {

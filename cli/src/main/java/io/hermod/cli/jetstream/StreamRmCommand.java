@@ -1,13 +1,8 @@
 package io.hermod.cli.jetstream;
 
-import io.hermod.cli.client.ConnectionOptions;
-import io.hermod.cli.client.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
@@ -19,25 +14,12 @@ final class StreamRmCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "STREAM", description = "Stream name")
     String name;
 
-    @Option(names = {"-f", "--force"}, description = "Do not ask for confirmation")
-    boolean force;
-
     @Mixin
-    ConnectionOptions connection;
-
-    @Spec
-    CommandSpec spec;
+    DestructiveAction destroy;
 
     @Override
     public Integer call() throws Exception {
-        try (JetStreamSession session = JetStreamSession.open(connection)) {
-            // Looked up first, so a missing stream is reported as such before anyone is asked anything.
-            session.management().getStreamInfo(name);
-            Confirmation.confirm(force, "Really delete stream " + name + "?");
-            session.management().deleteStream(name);
-            spec.commandLine().getOut().println("Deleted stream " + name);
-            spec.commandLine().getOut().flush();
-        }
-        return ExitCodes.OK;
+        return destroy.run(session -> session.management().getStreamInfo(name), "Really delete stream " + name + "?",
+                (session, info) -> session.management().deleteStream(name), "Deleted stream " + name);
     }
 }

@@ -1,13 +1,8 @@
 package io.hermod.cli.jetstream;
 
-import io.hermod.cli.client.ConnectionOptions;
-import io.hermod.cli.client.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
@@ -21,24 +16,14 @@ final class StreamRmmCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "SEQ", description = "The message's sequence")
     long seq;
 
-    @Option(names = {"-f", "--force"}, description = "Do not ask for confirmation")
-    boolean force;
-
     @Mixin
-    ConnectionOptions connection;
-
-    @Spec
-    CommandSpec spec;
+    DestructiveAction destroy;
 
     @Override
     public Integer call() throws Exception {
-        try (JetStreamSession session = JetStreamSession.open(connection)) {
-            session.management().getStreamInfo(name);
-            Confirmation.confirm(force, "Really delete message " + seq + " of stream " + name + "?");
-            session.management().deleteMessage(name, seq);
-            spec.commandLine().getOut().println("Deleted message " + seq + " of stream " + name);
-            spec.commandLine().getOut().flush();
-        }
-        return ExitCodes.OK;
+        return destroy.run(session -> session.management().getStreamInfo(name),
+                "Really delete message " + seq + " of stream " + name + "?",
+                (session, info) -> session.management().deleteMessage(name, seq),
+                "Deleted message " + seq + " of stream " + name);
     }
 }

@@ -42,12 +42,7 @@ final class KvLsCommand implements Callable<Integer> {
                     .sorted(Comparator.comparing(KeyValueStatus::getBucketName)).toList();
             if (namesOnly) {
                 List<String> names = buckets.stream().map(KeyValueStatus::getBucketName).toList();
-                if (json.enabled()) {
-                    JsonOutput.print(out, names);
-                } else {
-                    names.forEach(out::println);
-                    out.flush();
-                }
+                json.printNames(out, names);
                 return ExitCodes.OK;
             }
             if (json.enabled()) {

@@ -1,16 +1,9 @@
 package io.hermod.cli.kv;
 
-import io.hermod.cli.client.ConnectionOptions;
-import io.hermod.cli.client.ExitCodes;
-import io.hermod.cli.jetstream.Confirmation;
-import io.hermod.cli.jetstream.JetStreamSession;
-import io.nats.client.KeyValue;
+import io.hermod.cli.jetstream.DestructiveAction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
@@ -25,27 +18,17 @@ final class KvPurgeCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "KEY", description = "Key")
     String key;
 
-    @Option(names = {"-f", "--force"}, description = "Do not ask for confirmation")
-    boolean force;
-
     @Mixin
-    ConnectionOptions connection;
-
-    @Spec
-    CommandSpec spec;
+    DestructiveAction destroy;
 
     @Override
     public Integer call() throws Exception {
-        try (JetStreamSession session = JetStreamSession.open(connection)) {
-            KeyValue kv = KvBuckets.open(session, bucket);
-            Confirmation.confirm(force, "Really purge " + bucket + " > " + key + " and its history?");
-            KvArguments.checked(() -> {
-                kv.purge(key);
-                return null;
-            });
-            spec.commandLine().getOut().println("Purged " + bucket + " > " + key);
-            spec.commandLine().getOut().flush();
-        }
-        return ExitCodes.OK;
+        return destroy.run(session -> KvBuckets.open(session, bucket),
+                "Really purge " + bucket + " > " + key + " and its history?",
+                (session, kv) -> KvArguments.checked(() -> {
+                    kv.purge(key);
+                    return null;
+                }),
+                "Purged " + bucket + " > " + key);
     }
 }

@@ -9,7 +9,6 @@ import io.hermod.store.StreamState;
 import io.hermod.store.StreamStoreConfig;
 import io.hermod.store.file.FileStoreOptions;
 import io.hermod.store.file.LogDump;
-import io.hermod.store.file.StoreInUseException;
 import io.hermod.store.file.StoreInspector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +18,6 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -82,8 +80,7 @@ public final class StoreDumpCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        QuietStoreLogs.apply();
-        try (StoreInspector inspector = StoreInspector.open(store.storeDir, FileStoreOptions.defaults())) {
+        return store.inspect(out, err, inspector -> {
             List<StreamStoreConfig> configs = inspector.streams(new ArrayList<>());
             if (stream == null) {
                 list(out, inspector, configs);
@@ -110,16 +107,7 @@ public final class StoreDumpCommand implements Callable<Integer> {
                     });
             printer.finish(printed[0]);
             return StoreExitCodes.OK;
-        } catch (NoSuchFileException e) {
-            err.println("hermod: no Hermod store in " + store.storeDir + " (no meta/ database)");
-            return StoreExitCodes.NOT_FOUND;
-        } catch (StoreInUseException e) {
-            err.println("hermod: " + e.getMessage());
-            return StoreExitCodes.FAILURE;
-        } finally {
-            out.flush();
-            err.flush();
-        }
+        });
     }
 
     private void list(PrintWriter out, StoreInspector inspector, List<StreamStoreConfig> configs) {

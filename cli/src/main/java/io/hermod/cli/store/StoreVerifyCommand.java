@@ -3,9 +3,7 @@ package io.hermod.cli.store;
 import io.hermod.cli.client.output.ProgressBar;
 import io.hermod.store.StorageType;
 import io.hermod.store.StreamStoreConfig;
-import io.hermod.store.file.FileStoreOptions;
 import io.hermod.store.file.RecoveryReport;
-import io.hermod.store.file.StoreInUseException;
 import io.hermod.store.file.StoreInconsistency;
 import io.hermod.store.file.StoreInspector;
 import picocli.CommandLine.Command;
@@ -16,7 +14,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -65,8 +62,7 @@ public final class StoreVerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        QuietStoreLogs.apply();
-        try (StoreInspector inspector = StoreInspector.open(store.storeDir, FileStoreOptions.defaults())) {
+        return store.inspect(out, err, inspector -> {
             VerifyReport first = check(inspector);
             if (!repair || first.consistent()) {
                 print(out, first, null, List.of());
@@ -76,16 +72,7 @@ public final class StoreVerifyCommand implements Callable<Integer> {
             VerifyReport after = check(inspector);
             print(out, after, first, repairs);
             return after.consistent() ? StoreExitCodes.OK : StoreExitCodes.INCONSISTENT;
-        } catch (NoSuchFileException e) {
-            err.println("hermod: no Hermod store in " + store.storeDir + " (no meta/ database)");
-            return StoreExitCodes.NOT_FOUND;
-        } catch (StoreInUseException e) {
-            err.println("hermod: " + e.getMessage());
-            return StoreExitCodes.FAILURE;
-        } finally {
-            out.flush();
-            err.flush();
-        }
+        });
     }
 
     private VerifyReport check(StoreInspector inspector) {

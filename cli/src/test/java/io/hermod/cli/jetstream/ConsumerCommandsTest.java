@@ -2,14 +2,14 @@ package io.hermod.cli.jetstream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hermod.cli.client.CliServer;
 import io.hermod.cli.client.ExitCodes;
 import io.hermod.cli.client.HermodRun.Result;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.api.ConsumerConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -25,32 +25,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConsumerCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @RegisterExtension
+    static final CliServer cli = CliServer.withJetStream();
+
+    /** Files the tests write, such as configurations to read back. */
     @TempDir
     static Path dir;
-    private static JetStreamCli cli;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        cli = JetStreamCli.start(dir);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        cli.close();
-    }
-
-    private static Result ok(String... args) {
-        Result r = cli.run(args);
-        assertEquals(ExitCodes.OK, r.exitCode(), r::toString);
-        return r;
-    }
-
-    private static JsonNode json(String... args) throws Exception {
-        return JSON.readTree(ok(args).out());
-    }
 
     private static List<JsonNode> jsonLines(String... args) {
-        return ok(args).out().lines().map(l -> {
+        return cli.ok(args).out().lines().map(l -> {
             try {
                 return JSON.readTree(l);
             } catch (Exception e) {
@@ -60,7 +43,7 @@ class ConsumerCommandsTest {
     }
 
     private static void stream(String name, String subjects, int messages) throws Exception {
-        ok("stream", "add", name, "--subjects", subjects);
+        cli.ok("stream", "add", name, "--subjects", subjects);
         try (Connection nc = cli.connect()) {
             JetStream js = nc.jetStream();
             String subject = subjects.replace(">", "x");
@@ -72,15 +55,15 @@ class ConsumerCommandsTest {
 
     @Test
     void addFromTheDataExampleCreatesTheDurableItDescribes() throws Exception {
-        ok("stream", "add", "--config", JetStreamCli.dataFile("stream-orders.json").toString());
-        Result add = ok("consumer", "add", "ORDERS", "--config",
-                JetStreamCli.dataFile("consumer-orders-processor.json").toString());
+        cli.ok("stream", "add", "--config", DataFile.path("stream-orders.json").toString());
+        Result add = cli.ok("consumer", "add", "ORDERS", "--config",
+                DataFile.path("consumer-orders-processor.json").toString());
         assertTrue(add.out().startsWith("Consumer ORDERS > processor created\n"), add::toString);
         assertTrue(add.out().contains("Ack policy: explicit"), add::toString);
         assertTrue(add.out().contains("Ack wait: 30s"), add::toString);
         assertTrue(add.out().contains("Maximum deliveries: 5"), add::toString);
 
-        JsonNode c = json("consumer", "info", "ORDERS", "processor", "--json");
+        JsonNode c = cli.json("consumer", "info", "ORDERS", "processor", "--json");
         assertEquals("ORDERS", c.get("stream_name").asText());
         assertEquals("processor", c.at("/config/durable_name").asText());
         assertEquals("orders.>", c.at("/config/filter_subject").asText());
@@ -91,10 +74,10 @@ class ConsumerCommandsTest {
     @Test
     void addFromFlagsSetsEachFieldInNatsFormat() throws Exception {
         stream("FLAGS", "flags.>", 0);
-        ok("consumer", "add", "FLAGS", "worker", "--filter", "flags.x", "--description", "from flags",
+        cli.ok("consumer", "add", "FLAGS", "worker", "--filter", "flags.x", "--description", "from flags",
                 "--deliver", "last", "--ack", "all", "--wait", "45s", "--max-deliver", "4", "--max-pending", "50",
                 "--max-waiting", "16", "--replay", "instant");
-        JsonNode c = json("consumer", "info", "FLAGS", "worker", "--json").get("config");
+        JsonNode c = cli.json("consumer", "info", "FLAGS", "worker", "--json").get("config");
         assertEquals("worker", c.get("durable_name").asText());
         assertEquals("flags.x", c.get("filter_subject").asText());
         assertEquals("from flags", c.get("description").asText());
@@ -105,8 +88,8 @@ class ConsumerCommandsTest {
         assertEquals(50, c.get("max_ack_pending").asLong());
         assertEquals(16, c.get("max_waiting").asLong());
 
-        ok("consumer", "add", "FLAGS", "fromseq", "--deliver", "7", "--backoff", "1s,5s,10s", "--max-deliver", "4");
-        JsonNode bySeq = json("consumer", "info", "FLAGS", "fromseq", "--json").get("config");
+        cli.ok("consumer", "add", "FLAGS", "fromseq", "--deliver", "7", "--backoff", "1s,5s,10s", "--max-deliver", "4");
+        JsonNode bySeq = cli.json("consumer", "info", "FLAGS", "fromseq", "--json").get("config");
         assertEquals("by_start_sequence", bySeq.get("deliver_policy").asText());
         assertEquals(7, bySeq.get("opt_start_seq").asLong());
         assertEquals(3, bySeq.get("backoff").size());
@@ -142,30 +125,30 @@ class ConsumerCommandsTest {
     @Test
     void editShowsDifferencesDryRunLeavesItAndThenApplies() throws Exception {
         stream("EDITC", "editc", 0);
-        ok("consumer", "add", "EDITC", "c", "--max-deliver", "5", "--description", "before");
-        Result dry = ok("consumer", "edit", "EDITC", "c", "--max-deliver", "10", "--dry-run");
+        cli.ok("consumer", "add", "EDITC", "c", "--max-deliver", "5", "--description", "before");
+        Result dry = cli.ok("consumer", "edit", "EDITC", "c", "--max-deliver", "10", "--dry-run");
         assertEquals("""
                 Differences (-current +new) for consumer EDITC > c:
                 -   "max_deliver": 5
                 +   "max_deliver": 10
                 Dry run: consumer EDITC > c not changed
                 """, dry.out());
-        assertEquals(5, json("consumer", "info", "EDITC", "c", "--json").at("/config/max_deliver").asLong());
-        Result applied = ok("consumer", "edit", "EDITC", "c", "--max-deliver", "10", "--description", "after");
+        assertEquals(5, cli.json("consumer", "info", "EDITC", "c", "--json").at("/config/max_deliver").asLong());
+        Result applied = cli.ok("consumer", "edit", "EDITC", "c", "--max-deliver", "10", "--description", "after");
         assertTrue(applied.out().endsWith("Consumer EDITC > c updated\n"), applied::toString);
-        JsonNode c = json("consumer", "info", "EDITC", "c", "--json").get("config");
+        JsonNode c = cli.json("consumer", "info", "EDITC", "c", "--json").get("config");
         assertEquals(10, c.get("max_deliver").asLong());
         assertEquals("after", c.get("description").asText());
         assertEquals("Consumer EDITC > c: nothing to change\n",
-                ok("consumer", "edit", "EDITC", "c", "--max-deliver", "10").out());
+                cli.ok("consumer", "edit", "EDITC", "c", "--max-deliver", "10").out());
     }
 
     @Test
     void editFromAFileForAnotherConsumerIsRefused() throws Exception {
         stream("EDITF", "editf", 0);
-        ok("consumer", "add", "EDITF", "mine");
+        cli.ok("consumer", "add", "EDITF", "mine");
         Result r = cli.run("consumer", "edit", "EDITF", "mine", "--config",
-                JetStreamCli.dataFile("consumer-orders-processor.json").toString());
+                DataFile.path("consumer-orders-processor.json").toString());
         assertEquals(ExitCodes.USAGE, r.exitCode(), r::toString);
         assertTrue(r.err().contains("configures consumer processor, not mine"), r::toString);
     }
@@ -173,20 +156,20 @@ class ConsumerCommandsTest {
     @Test
     void nextAcknowledgesWhatItPrintsAndNoAckLeavesItPending() throws Exception {
         stream("NEXT", "next.>", 4);
-        ok("consumer", "add", "NEXT", "c", "--ack", "explicit", "--wait", "1h");
-        Result two = ok("consumer", "next", "NEXT", "c", "--count", "2");
+        cli.ok("consumer", "add", "NEXT", "c", "--ack", "explicit", "--wait", "1h");
+        Result two = cli.ok("consumer", "next", "NEXT", "c", "--count", "2");
         assertTrue(two.out().contains("subject: next.x / delivered: 1 / consumer seq: 1 / stream seq: 1 / pending: 3"),
                 two::toString);
         assertTrue(two.out().contains("\nm1\n\nAcknowledged message 1\n"), two::toString);
         assertTrue(two.out().contains("\nm2\n\nAcknowledged message 2\n"), two::toString);
-        JsonNode afterAck = json("consumer", "info", "NEXT", "c", "--json");
+        JsonNode afterAck = cli.json("consumer", "info", "NEXT", "c", "--json");
         assertEquals(2, afterAck.at("/ack_floor/stream_seq").asLong());
         assertEquals(0, afterAck.get("num_ack_pending").asLong());
 
-        Result noAck = ok("consumer", "next", "NEXT", "c", "--no-ack");
+        Result noAck = cli.ok("consumer", "next", "NEXT", "c", "--no-ack");
         assertTrue(noAck.out().contains("stream seq: 3"), noAck::toString);
         assertTrue(noAck.out().contains("Not acknowledged: redelivered after the ack wait"), noAck::toString);
-        JsonNode afterNoAck = json("consumer", "info", "NEXT", "c", "--json");
+        JsonNode afterNoAck = cli.json("consumer", "info", "NEXT", "c", "--json");
         assertEquals(1, afterNoAck.get("num_ack_pending").asLong());
         assertEquals(2, afterNoAck.at("/ack_floor/stream_seq").asLong());
 
@@ -202,7 +185,7 @@ class ConsumerCommandsTest {
     @Test
     void nextWithNothingToDeliverFailsAfterTheWait() throws Exception {
         stream("EMPTYN", "emptyn", 0);
-        ok("consumer", "add", "EMPTYN", "c");
+        cli.ok("consumer", "add", "EMPTYN", "c");
         Result r = cli.run("consumer", "next", "EMPTYN", "c", "--wait", "300ms");
         assertEquals(ExitCodes.FAILURE, r.exitCode(), r::toString);
         assertEquals("hermod: no message received from consumer EMPTYN > c within 300ms\n", r.err());
@@ -213,25 +196,25 @@ class ConsumerCommandsTest {
     @Test
     void lsAndReportShowPendingWork() throws Exception {
         stream("LSC", "lsc", 3);
-        ok("consumer", "add", "LSC", "alpha");
-        ok("consumer", "add", "LSC", "beta", "--description", "second");
-        ok("consumer", "next", "LSC", "beta", "--no-ack");
+        cli.ok("consumer", "add", "LSC", "alpha");
+        cli.ok("consumer", "add", "LSC", "beta", "--description", "second");
+        cli.ok("consumer", "next", "LSC", "beta", "--no-ack");
 
-        assertEquals("alpha\nbeta\n", ok("consumer", "ls", "LSC", "--names").out());
-        assertEquals(JSON.readTree("[\"alpha\",\"beta\"]"), json("consumer", "ls", "LSC", "--names", "--json"));
-        Result table = ok("consumer", "ls", "LSC");
+        assertEquals("alpha\nbeta\n", cli.ok("consumer", "ls", "LSC", "--names").out());
+        assertEquals(JSON.readTree("[\"alpha\",\"beta\"]"), cli.json("consumer", "ls", "LSC", "--names", "--json"));
+        Result table = cli.ok("consumer", "ls", "LSC");
         assertTrue(table.out().startsWith("Consumers of stream LSC\n\nName "), table::toString);
         String beta = table.out().lines().filter(l -> l.startsWith("beta ")).findFirst().orElseThrow();
         assertTrue(beta.matches("beta\\s+second\\s+\\S+\\s+1\\s+2\\s+(just now|\\d+s ago)"), beta);
-        JsonNode all = json("consumer", "ls", "LSC", "--json");
+        JsonNode all = cli.json("consumer", "ls", "LSC", "--json");
         assertEquals(2, all.size());
         assertEquals("alpha", all.get(0).get("name").asText());
 
-        Result report = ok("consumer", "report", "LSC");
+        Result report = cli.ok("consumer", "report", "LSC");
         assertTrue(report.out().startsWith("Consumer report for stream LSC\n"), report::toString);
         String alpha = report.out().lines().filter(l -> l.startsWith("alpha ")).findFirst().orElseThrow();
         assertTrue(alpha.matches("alpha\\s+pull\\s+explicit\\s+0\\s+0\\s+3\\s+0\\s+never"), alpha);
-        JsonNode rows = json("consumer", "report", "LSC", "--json");
+        JsonNode rows = cli.json("consumer", "report", "LSC", "--json");
         assertEquals("beta", rows.get(1).get("consumer").asText());
         assertEquals(1, rows.get(1).get("ack_pending").asLong());
         assertEquals(2, rows.get(1).get("unprocessed").asLong());
@@ -241,22 +224,22 @@ class ConsumerCommandsTest {
 
     private static void addEmpty() throws Exception {
         stream("NOCONSUMERS", "noconsumers", 0);
-        assertEquals("No consumers defined on stream NOCONSUMERS\n", ok("consumer", "ls", "NOCONSUMERS").out());
+        assertEquals("No consumers defined on stream NOCONSUMERS\n", cli.ok("consumer", "ls", "NOCONSUMERS").out());
     }
 
     @Test
     void rmNeedsForceWithoutATerminalAndThenDeletes() throws Exception {
         stream("RMC", "rmc", 0);
-        ok("consumer", "add", "RMC", "gone");
+        cli.ok("consumer", "add", "RMC", "gone");
         assertEquals(ExitCodes.USAGE, cli.run("consumer", "rm", "RMC", "gone").exitCode());
-        assertEquals("Deleted consumer RMC > gone\n", ok("consumer", "rm", "RMC", "gone", "-f").out());
+        assertEquals("Deleted consumer RMC > gone\n", cli.ok("consumer", "rm", "RMC", "gone", "-f").out());
         assertEquals(ExitCodes.NOT_FOUND, cli.run("consumer", "info", "RMC", "gone").exitCode());
     }
 
     @Test
     void theConsumerConfigInTheDataFolderIsValidNatsJsonWithOnlyKnownFields() {
         java.io.StringWriter warnings = new java.io.StringWriter();
-        ConsumerConfiguration c = ConfigFile.consumer(JetStreamCli.dataFile("consumer-orders-processor.json"),
+        ConsumerConfiguration c = ConfigFile.consumer(DataFile.path("consumer-orders-processor.json"),
                 new java.io.PrintWriter(warnings));
         assertEquals("", warnings.toString());
         assertEquals("processor", c.getDurable());

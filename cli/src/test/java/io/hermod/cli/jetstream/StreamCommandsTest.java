@@ -2,6 +2,7 @@ package io.hermod.cli.jetstream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hermod.cli.client.CliServer;
 import io.hermod.cli.client.ExitCodes;
 import io.hermod.cli.client.HermodRun.Result;
 import io.nats.client.Connection;
@@ -9,9 +10,8 @@ import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.StreamConfiguration;
 import io.nats.client.impl.Headers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -27,29 +27,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StreamCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @RegisterExtension
+    static final CliServer cli = CliServer.withJetStream();
+
+    /** Files the tests write, such as configurations to read back. */
     @TempDir
     static Path dir;
-    private static JetStreamCli cli;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        cli = JetStreamCli.start(dir);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        cli.close();
-    }
-
-    private static Result ok(String... args) {
-        Result r = cli.run(args);
-        assertEquals(ExitCodes.OK, r.exitCode(), r::toString);
-        return r;
-    }
-
-    private static JsonNode json(String... args) throws Exception {
-        return JSON.readTree(ok(args).out());
-    }
 
     /** Publishes {@code count} messages {"id":N} with a Nats-Msg-Id header. */
     private static void publish(String subject, int from, int count) throws Exception {
@@ -63,18 +46,18 @@ class StreamCommandsTest {
     }
 
     private static void addStream(String name, String... subjects) {
-        ok("stream", "add", name, "--subjects", String.join(",", subjects));
+        cli.ok("stream", "add", name, "--subjects", String.join(",", subjects));
     }
 
     @Test
     void addFromTheDataExampleCreatesTheStreamItDescribes() throws Exception {
-        Result add = ok("stream", "add", "--config", JetStreamCli.dataFile("stream-orders.json").toString());
+        Result add = cli.ok("stream", "add", "--config", DataFile.path("stream-orders.json").toString());
         assertTrue(add.out().startsWith("Stream ORDERS created"), add::toString);
         assertTrue(add.out().contains("Subjects: orders.>"), add::toString);
         assertTrue(add.out().contains("Maximum age: 7d"), add::toString);
         assertTrue(add.out().contains("Maximum bytes: 1.0 GiB"), add::toString);
 
-        JsonNode config = json("stream", "info", "ORDERS", "--json").get("config");
+        JsonNode config = cli.json("stream", "info", "ORDERS", "--json").get("config");
         assertEquals("Orders as they are placed, kept for a week", config.get("description").asText());
         assertEquals(604_800_000_000_000L, config.get("max_age").asLong());
         assertEquals(1L << 30, config.get("max_bytes").asLong());
@@ -85,11 +68,11 @@ class StreamCommandsTest {
 
     @Test
     void addFromFlagsSetsEachFieldInNatsFormat() throws Exception {
-        ok("stream", "add", "FLAGS", "--subjects", "flags.a,flags.b", "--description", "from flags",
+        cli.ok("stream", "add", "FLAGS", "--subjects", "flags.a,flags.b", "--description", "from flags",
                 "--retention", "limits", "--storage", "memory", "--max-msgs", "100", "--max-bytes", "1MB",
                 "--max-age", "1h30m", "--max-msg-size", "4KiB", "--max-msgs-per-subject", "7", "--discard", "new",
                 "--dupe-window", "30s", "--replicas", "1", "--deny-delete", "--allow-rollup", "--allow-direct");
-        JsonNode c = json("stream", "info", "FLAGS", "--json").get("config");
+        JsonNode c = cli.json("stream", "info", "FLAGS", "--json").get("config");
         assertEquals(List.of("flags.a", "flags.b"), List.of(c.get("subjects").get(0).asText(),
                 c.get("subjects").get(1).asText()));
         assertEquals("from flags", c.get("description").asText());
@@ -105,9 +88,9 @@ class StreamCommandsTest {
         assertTrue(c.get("allow_rollup_hdrs").asBoolean());
         assertTrue(c.get("allow_direct").asBoolean());
 
-        ok("stream", "add", "FLAGS2", "--subjects", "flags2", "--deny-purge", "--no-allow-direct",
+        cli.ok("stream", "add", "FLAGS2", "--subjects", "flags2", "--deny-purge", "--no-allow-direct",
                 "--retention", "work", "--max-consumers", "3");
-        JsonNode c2 = json("stream", "info", "FLAGS2", "--json").get("config");
+        JsonNode c2 = cli.json("stream", "info", "FLAGS2", "--json").get("config");
         assertTrue(c2.get("deny_purge").asBoolean());
         assertFalse(c2.get("allow_direct").asBoolean());
         assertEquals("workqueue", c2.get("retention").asText());
@@ -150,13 +133,13 @@ class StreamCommandsTest {
     void infoShowsConfigurationAndStateAndJsonIsTheServersStreamInfo() throws Exception {
         addStream("INFO", "info.>");
         publish("info.a", 1, 3);
-        Result info = ok("stream", "info", "INFO");
+        Result info = cli.ok("stream", "info", "INFO");
         assertTrue(info.out().startsWith("Information for stream INFO created "), info::toString);
         assertTrue(info.out().contains("Configuration:"), info::toString);
         assertTrue(info.out().contains("Messages: 3"), info::toString);
         assertTrue(info.out().contains("Last sequence: 3 @ "), info::toString);
 
-        JsonNode json = json("stream", "info", "INFO", "--json");
+        JsonNode json = cli.json("stream", "info", "INFO", "--json");
         assertEquals("INFO", json.at("/config/name").asText());
         assertEquals(3, json.at("/state/messages").asLong());
         assertEquals(3, json.at("/state/last_seq").asLong());
@@ -173,8 +156,8 @@ class StreamCommandsTest {
 
     @Test
     void editPrintsTheDifferencesAndDryRunChangesNothing() throws Exception {
-        ok("stream", "add", "EDIT", "--subjects", "edit.>", "--max-age", "7d", "--description", "before");
-        Result dry = ok("stream", "edit", "EDIT", "--max-age", "30d", "--description", "after", "--dry-run");
+        cli.ok("stream", "add", "EDIT", "--subjects", "edit.>", "--max-age", "7d", "--description", "before");
+        Result dry = cli.ok("stream", "edit", "EDIT", "--max-age", "30d", "--description", "after", "--dry-run");
         assertEquals("""
                 Differences (-current +new) for stream EDIT:
                 -   "description": "before"
@@ -183,26 +166,26 @@ class StreamCommandsTest {
                 +   "max_age": 2592000000000000
                 Dry run: stream EDIT not changed
                 """, dry.out());
-        assertEquals(604_800_000_000_000L, json("stream", "info", "EDIT", "--json").at("/config/max_age").asLong());
+        assertEquals(604_800_000_000_000L, cli.json("stream", "info", "EDIT", "--json").at("/config/max_age").asLong());
 
-        Result applied = ok("stream", "edit", "EDIT", "--max-age", "30d");
+        Result applied = cli.ok("stream", "edit", "EDIT", "--max-age", "30d");
         assertTrue(applied.out().endsWith("Stream EDIT updated\n"), applied::toString);
-        assertEquals(2_592_000_000_000_000L, json("stream", "info", "EDIT", "--json").at("/config/max_age").asLong());
+        assertEquals(2_592_000_000_000_000L, cli.json("stream", "info", "EDIT", "--json").at("/config/max_age").asLong());
 
-        assertEquals("Stream EDIT: nothing to change\n", ok("stream", "edit", "EDIT", "--max-age", "30d").out());
+        assertEquals("Stream EDIT: nothing to change\n", cli.ok("stream", "edit", "EDIT", "--max-age", "30d").out());
     }
 
     @Test
     void editFromAConfigFileReplacesTheConfigurationAndAFileForAnotherStreamIsRefused() throws Exception {
-        ok("stream", "add", "FILEEDIT", "--subjects", "fileedit.>", "--max-msgs", "10");
+        cli.ok("stream", "add", "FILEEDIT", "--subjects", "fileedit.>", "--max-msgs", "10");
         Path file = java.nio.file.Files.writeString(dir.resolve("fileedit.json"),
                 "{\"name\":\"FILEEDIT\",\"subjects\":[\"fileedit.>\"],\"max_msgs\":20,\"storage\":\"file\"}");
-        Result r = ok("stream", "edit", "FILEEDIT", "--config", file.toString());
+        Result r = cli.ok("stream", "edit", "FILEEDIT", "--config", file.toString());
         assertTrue(r.out().contains("-   \"max_msgs\": 10\n+   \"max_msgs\": 20\n"), r::toString);
-        assertEquals(20, json("stream", "info", "FILEEDIT", "--json").at("/config/max_msgs").asLong());
+        assertEquals(20, cli.json("stream", "info", "FILEEDIT", "--json").at("/config/max_msgs").asLong());
 
         Result other = cli.run("stream", "edit", "FILEEDIT", "--config",
-                JetStreamCli.dataFile("stream-orders.json").toString());
+                DataFile.path("stream-orders.json").toString());
         assertEquals(ExitCodes.USAGE, other.exitCode(), other::toString);
         assertTrue(other.err().contains("configures stream ORDERS, not FILEEDIT"), other::toString);
     }
@@ -220,16 +203,16 @@ class StreamCommandsTest {
         addStream("LSA", "lsa.>");
         addStream("LSB", "lsb.>");
         publish("lsb.x", 1, 2);
-        List<String> names = ok("stream", "ls", "--names").out().lines().toList();
+        List<String> names = cli.ok("stream", "ls", "--names").out().lines().toList();
         assertTrue(names.containsAll(List.of("LSA", "LSB")), names::toString);
         assertEquals(names.stream().sorted().toList(), names);
 
-        Result table = ok("stream", "ls");
+        Result table = cli.ok("stream", "ls");
         assertTrue(table.out().startsWith("Streams\n\nName "), table::toString);
         String lsb = table.out().lines().filter(l -> l.startsWith("LSB ")).findFirst().orElseThrow();
         assertTrue(lsb.matches("LSB\\s+\\S+\\s+2\\s+\\d+ B\\s+(just now|\\d+s ago)"), lsb);
 
-        JsonNode json = json("stream", "ls", "--json");
+        JsonNode json = cli.json("stream", "ls", "--json");
         assertTrue(json.isArray());
         boolean found = false;
         for (JsonNode s : json) {
@@ -239,7 +222,7 @@ class StreamCommandsTest {
             }
         }
         assertTrue(found, json::toString);
-        assertEquals(JSON.readTree("[\"LSA\"]"), json("stream", "ls", "--names", "--subject", "lsa.x", "--json"));
+        assertEquals(JSON.readTree("[\"LSA\"]"), cli.json("stream", "ls", "--names", "--subject", "lsa.x", "--json"));
     }
 
     @Test
@@ -248,9 +231,9 @@ class StreamCommandsTest {
         Result refused = cli.run("stream", "rm", "RM");
         assertEquals(ExitCodes.USAGE, refused.exitCode(), refused::toString);
         assertTrue(refused.err().contains("add -f to confirm"), refused::toString);
-        ok("stream", "info", "RM");
+        cli.ok("stream", "info", "RM");
 
-        assertEquals("Deleted stream RM\n", ok("stream", "rm", "RM", "-f").out());
+        assertEquals("Deleted stream RM\n", cli.ok("stream", "rm", "RM", "-f").out());
         assertEquals(ExitCodes.NOT_FOUND, cli.run("stream", "info", "RM").exitCode());
         assertEquals(ExitCodes.NOT_FOUND, cli.run("stream", "rm", "RM", "-f").exitCode());
     }
@@ -261,13 +244,13 @@ class StreamCommandsTest {
         publish("purge.a", 1, 5);
         publish("purge.b", 1, 3);
         assertEquals("Purged 2 messages from stream PURGE\n",
-                ok("stream", "purge", "PURGE", "--subject", "purge.b", "--keep", "1", "-f").out());
+                cli.ok("stream", "purge", "PURGE", "--subject", "purge.b", "--keep", "1", "-f").out());
         assertEquals("Purged 5 messages from stream PURGE\n",
-                ok("stream", "purge", "PURGE", "--subject", "purge.a", "-f").out());
-        JsonNode purged = json("stream", "purge", "PURGE", "-f", "--json");
+                cli.ok("stream", "purge", "PURGE", "--subject", "purge.a", "-f").out());
+        JsonNode purged = cli.json("stream", "purge", "PURGE", "-f", "--json");
         assertEquals(1, purged.get("purged").asLong());
         assertTrue(purged.get("success").asBoolean());
-        assertEquals(0, json("stream", "info", "PURGE", "--json").at("/state/messages").asLong());
+        assertEquals(0, cli.json("stream", "info", "PURGE", "--json").at("/state/messages").asLong());
 
         Result both = cli.run("stream", "purge", "PURGE", "--seq", "3", "--keep", "1", "-f");
         assertEquals(ExitCodes.USAGE, both.exitCode(), both::toString);
@@ -278,8 +261,8 @@ class StreamCommandsTest {
     void purgeBelowASequence() throws Exception {
         addStream("PURGESEQ", "purgeseq");
         publish("purgeseq", 1, 6);
-        ok("stream", "purge", "PURGESEQ", "--seq", "4", "-f");
-        JsonNode state = json("stream", "info", "PURGESEQ", "--json").get("state");
+        cli.ok("stream", "purge", "PURGESEQ", "--seq", "4", "-f");
+        JsonNode state = cli.json("stream", "info", "PURGESEQ", "--json").get("state");
         assertEquals(4, state.get("first_seq").asLong());
         assertEquals(3, state.get("messages").asLong());
     }
@@ -289,12 +272,12 @@ class StreamCommandsTest {
         addStream("GET", "get.>");
         publish("get.a", 1, 2);
         publish("get.b", 3, 1);
-        Result bySeq = ok("stream", "get", "GET", "--seq", "2");
+        Result bySeq = cli.ok("stream", "get", "GET", "--seq", "2");
         assertTrue(bySeq.out().startsWith("Item: GET#2 received "), bySeq::toString);
         assertTrue(bySeq.out().contains(" on subject get.a\n\nHeaders:\n  Nats-Msg-Id: get.a-2\n\n{\"id\":2}\n"),
                 bySeq::toString);
 
-        JsonNode last = json("stream", "get", "GET", "--last-for", "get.a", "--json");
+        JsonNode last = cli.json("stream", "get", "GET", "--last-for", "get.a", "--json");
         assertEquals(2, last.get("seq").asLong());
         assertEquals("get.a", last.get("subject").asText());
         assertEquals("get.a-2", last.at("/headers/Nats-Msg-Id/0").asText());
@@ -312,9 +295,9 @@ class StreamCommandsTest {
     void rmmDeletesOneMessage() throws Exception {
         addStream("RMM", "rmm");
         publish("rmm", 1, 3);
-        assertEquals("Deleted message 2 of stream RMM\n", ok("stream", "rmm", "RMM", "2", "-f").out());
+        assertEquals("Deleted message 2 of stream RMM\n", cli.ok("stream", "rmm", "RMM", "2", "-f").out());
         assertEquals(ExitCodes.NOT_FOUND, cli.run("stream", "get", "RMM", "--seq", "2").exitCode());
-        JsonNode state = json("stream", "info", "RMM", "--json").get("state");
+        JsonNode state = cli.json("stream", "info", "RMM", "--json").get("state");
         assertEquals(2, state.get("messages").asLong());
         Result again = cli.run("stream", "rmm", "RMM", "2", "-f");
         assertEquals(ExitCodes.FAILURE, again.exitCode(), again::toString);
@@ -323,7 +306,7 @@ class StreamCommandsTest {
 
     @Test
     void rmmOnAStreamThatDeniesDeleteShowsNatsReason() throws Exception {
-        ok("stream", "add", "DENY", "--subjects", "deny", "--deny-delete");
+        cli.ok("stream", "add", "DENY", "--subjects", "deny", "--deny-delete");
         publish("deny", 1, 1);
         Result r = cli.run("stream", "rmm", "DENY", "1", "-f");
         assertEquals(ExitCodes.FAILURE, r.exitCode(), r::toString);
@@ -334,19 +317,19 @@ class StreamCommandsTest {
     void viewPrintsOnePageWithHeadersAndSaysWhereTheNextStarts() throws Exception {
         addStream("VIEW", "view.>");
         publish("view.a", 1, 5);
-        Result page = ok("stream", "view", "VIEW", "--count", "2");
+        Result page = cli.ok("stream", "view", "VIEW", "--count", "2");
         assertTrue(page.out().startsWith("[1] Subject: view.a Received: "), page::toString);
         assertTrue(page.out().contains("  Nats-Msg-Id: view.a-1\n\n{\"id\":1}\n"), page::toString);
         assertTrue(page.out().contains("[2] Subject: view.a"), page::toString);
         assertFalse(page.out().contains("[3]"), page::toString);
         assertEquals("More messages follow: add --start-seq 3 for the next page\n", page.err());
 
-        Result rest = ok("stream", "view", "VIEW", "--start-seq", "3", "--count", "10");
+        Result rest = cli.ok("stream", "view", "VIEW", "--start-seq", "3", "--count", "10");
         assertTrue(rest.out().startsWith("[3] "), rest::toString);
         assertTrue(rest.out().contains("[5] "), rest::toString);
         assertEquals("", rest.err());
 
-        List<JsonNode> lines = ok("stream", "view", "VIEW", "--since", "1h", "--json", "--count", "10").out()
+        List<JsonNode> lines = cli.ok("stream", "view", "VIEW", "--since", "1h", "--json", "--count", "10").out()
                 .lines().map(l -> {
                     try {
                         return JSON.readTree(l);
@@ -362,13 +345,13 @@ class StreamCommandsTest {
         addStream("VIEWF", "viewf.>");
         publish("viewf.a", 1, 2);
         publish("viewf.b", 3, 2);
-        ok("stream", "rmm", "VIEWF", "1", "-f");
-        Result a = ok("stream", "view", "VIEWF", "--subject", "viewf.a");
+        cli.ok("stream", "rmm", "VIEWF", "1", "-f");
+        Result a = cli.ok("stream", "view", "VIEWF", "--subject", "viewf.a");
         assertTrue(a.out().startsWith("[2] Subject: viewf.a"), a::toString);
         assertFalse(a.out().contains("viewf.b"), a::toString);
 
         addStream("VIEWEMPTY", "viewempty");
-        assertEquals("No messages in stream VIEWEMPTY\n", ok("stream", "view", "VIEWEMPTY").out());
+        assertEquals("No messages in stream VIEWEMPTY\n", cli.ok("stream", "view", "VIEWEMPTY").out());
     }
 
     @Test
@@ -395,13 +378,13 @@ class StreamCommandsTest {
             nc.jetStreamManagement().addOrUpdateConsumer("REPORT",
                     io.nats.client.api.ConsumerConfiguration.builder().durable("r1").build());
         }
-        Result table = ok("stream", "report");
+        Result table = cli.ok("stream", "report");
         assertTrue(table.out().startsWith("Stream Report\n\nStream "), table::toString);
         assertTrue(table.out().contains("Last Activity"), table::toString);
         String row = table.out().lines().filter(l -> l.startsWith("REPORT ")).findFirst().orElseThrow();
         assertTrue(row.matches("REPORT\\s+file\\s+1\\s+4\\s+\\d+ B\\s+0\\s+(just now|\\d+s ago)"), row);
 
-        JsonNode json = json("stream", "report", "--json");
+        JsonNode json = cli.json("stream", "report", "--json");
         JsonNode report = null;
         for (JsonNode s : json) {
             if (s.get("stream").asText().equals("REPORT")) {
@@ -426,7 +409,7 @@ class StreamCommandsTest {
     @Test
     void aStreamConfigFromTheDataFolderIsValidNatsJsonWithOnlyKnownFields() {
         java.io.StringWriter warnings = new java.io.StringWriter();
-        StreamConfiguration c = ConfigFile.stream(JetStreamCli.dataFile("stream-orders.json"),
+        StreamConfiguration c = ConfigFile.stream(DataFile.path("stream-orders.json"),
                 new java.io.PrintWriter(warnings));
         assertEquals("ORDERS", c.getName());
         assertEquals(List.of("orders.>"), c.getSubjects());
@@ -437,8 +420,8 @@ class StreamCommandsTest {
     void aMisspeltFieldInAConfigFileIsWarnedAboutNotSilentlyDropped() throws Exception {
         Path file = java.nio.file.Files.writeString(dir.resolve("typo.json"),
                 "{\"name\":\"TYPO\",\"subjects\":[\"typo\"],\"max_agee\":1000000000}");
-        Result r = ok("stream", "add", "--config", file.toString());
+        Result r = cli.ok("stream", "add", "--config", file.toString());
         assertEquals("hermod: warning: " + file + ": unknown field \"max_agee\" ignored\n", r.err());
-        assertEquals(0, json("stream", "info", "TYPO", "--json").at("/config/max_age").asLong());
+        assertEquals(0, cli.json("stream", "info", "TYPO", "--json").at("/config/max_age").asLong());
     }
 }

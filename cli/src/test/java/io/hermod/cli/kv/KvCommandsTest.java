@@ -2,29 +2,21 @@ package io.hermod.cli.kv;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hermod.cli.client.ClientTestServer;
-import io.hermod.cli.client.ConfigDir;
+import io.hermod.cli.client.CliServer;
 import io.hermod.cli.client.ExitCodes;
-import io.hermod.cli.client.HermodRun;
 import io.hermod.cli.client.HermodRun.Result;
+import io.hermod.cli.client.HermodRun.Running;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
-import io.nats.client.Nats;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.StreamConfiguration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,43 +29,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KvCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dir;
-    private static ClientTestServer server;
-    private static ConfigDir config;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        config = ConfigDir.at(Files.createDirectories(dir.resolve("config")));
-        server = ClientTestServer.withJetStream(dir.resolve("store"));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        try {
-            server.close();
-        } finally {
-            config.close();
-        }
-    }
-
-    private static Result run(String... args) {
-        return HermodRun.run(Stream.concat(Arrays.stream(args), Stream.of("-s", server.url())).toArray(String[]::new));
-    }
-
-    private static Result ok(String... args) {
-        Result r = run(args);
-        assertEquals(ExitCodes.OK, r.exitCode(), r::toString);
-        return r;
-    }
-
-    private static JsonNode json(String... args) throws Exception {
-        return JSON.readTree(ok(args).out());
-    }
+    @RegisterExtension
+    static final CliServer cli = CliServer.withJetStream();
 
     /** Whether the server accepts a push consumer, which jnats' key listing, history and watch need. */
     private static void assumePushConsumers() throws Exception {
-        try (Connection nc = Nats.connect(server.url())) {
+        try (Connection nc = cli.connect()) {
             nc.jetStreamManagement().addStream(StreamConfiguration.builder().name("PUSHPROBE")
                     .subjects("pushprobe").build());
             try {
@@ -89,19 +50,19 @@ class KvCommandsTest {
 
     @Test
     void addCreatesABucketAndLsShowsIt() throws Exception {
-        Result add = ok("kv", "add", "ADDED", "--history", "5", "--ttl", "1d", "--max-value-size", "1KB",
+        Result add = cli.ok("kv", "add", "ADDED", "--history", "5", "--ttl", "1d", "--max-value-size", "1KB",
                 "--description", "settings");
         assertTrue(add.out().startsWith("Information for key-value bucket ADDED\n"), add::toString);
         assertTrue(add.out().contains("History kept: 5"), add::toString);
         assertTrue(add.out().contains("Values expire after: 1d"), add::toString);
         assertTrue(add.out().contains("Maximum value size: 1.0 KiB"), add::toString);
 
-        assertTrue(ok("kv", "ls", "--names").out().lines().toList().contains("ADDED"));
-        Result table = ok("kv", "ls");
+        assertTrue(cli.ok("kv", "ls", "--names").out().lines().toList().contains("ADDED"));
+        Result table = cli.ok("kv", "ls");
         assertTrue(table.out().startsWith("Key-value buckets\n"), table::toString);
         String row = table.out().lines().filter(l -> l.startsWith("ADDED ")).findFirst().orElseThrow();
         assertTrue(row.matches("ADDED\\s+settings\\s+0\\s+0 B\\s+5"), row);
-        JsonNode all = json("kv", "ls", "--json");
+        JsonNode all = cli.json("kv", "ls", "--json");
         JsonNode added = null;
         for (JsonNode b : all) {
             if (b.get("bucket").asText().equals("ADDED")) {
@@ -113,20 +74,20 @@ class KvCommandsTest {
         assertEquals(86_400_000_000_000L, added.get("ttl").asLong());
 
         // The bucket is a stream in NATS's layout.
-        assertEquals(ExitCodes.OK, run("stream", "info", "KV_ADDED").exitCode());
+        assertEquals(ExitCodes.OK, cli.run("stream", "info", "KV_ADDED").exitCode());
     }
 
     @Test
     void putThenGetReturnsTheValueWithItsRevision() throws Exception {
-        ok("kv", "add", "PG");
-        assertEquals("PG > db.url revision 1\n", ok("kv", "put", "PG", "db.url", "postgres://db:5432").out());
-        Result get = ok("kv", "get", "PG", "db.url");
+        cli.ok("kv", "add", "PG");
+        assertEquals("PG > db.url revision 1\n", cli.ok("kv", "put", "PG", "db.url", "postgres://db:5432").out());
+        Result get = cli.ok("kv", "get", "PG", "db.url");
         assertTrue(get.out().startsWith("PG > db.url revision: 1 created @ "), get::toString);
         assertTrue(get.out().endsWith("\n\npostgres://db:5432\n"), get::toString);
-        assertEquals("postgres://db:5432", ok("kv", "get", "PG", "db.url", "--raw").out());
+        assertEquals("postgres://db:5432", cli.ok("kv", "get", "PG", "db.url", "--raw").out());
 
-        assertEquals("PG > db.url revision 2\n", ok("kv", "put", "PG", "db.url", "postgres://db2:5432").out());
-        JsonNode latest = json("kv", "get", "PG", "db.url", "--json");
+        assertEquals("PG > db.url revision 2\n", cli.ok("kv", "put", "PG", "db.url", "postgres://db2:5432").out());
+        JsonNode latest = cli.json("kv", "get", "PG", "db.url", "--json");
         assertEquals(2, latest.get("revision").asLong());
         assertEquals("PUT", latest.get("operation").asText());
         assertEquals("postgres://db2:5432",
@@ -135,61 +96,60 @@ class KvCommandsTest {
 
     @Test
     void putReadsTheValueFromStandardInputWhenNoneIsGiven() {
-        ok("kv", "add", "STDIN");
-        Result put = HermodRun.runWithInput("line one\nline two\n", "kv", "put", "STDIN", "text", "-s",
-                server.url());
+        cli.ok("kv", "add", "STDIN");
+        Result put = cli.runWithInput("line one\nline two\n", "kv", "put", "STDIN", "text");
         assertEquals(ExitCodes.OK, put.exitCode(), put::toString);
-        assertEquals("line one\nline two\n", ok("kv", "get", "STDIN", "text", "--raw").out());
+        assertEquals("line one\nline two\n", cli.ok("kv", "get", "STDIN", "text", "--raw").out());
     }
 
     @Test
     void getOfAMissingKeyOrBucketExitsNotFound() {
-        ok("kv", "add", "MISS");
-        Result key = run("kv", "get", "MISS", "nothing");
+        cli.ok("kv", "add", "MISS");
+        Result key = cli.run("kv", "get", "MISS", "nothing");
         assertEquals(ExitCodes.NOT_FOUND, key.exitCode(), key::toString);
         assertEquals("hermod: key not found: MISS > nothing\n", key.err());
-        Result bucket = run("kv", "get", "NOBUCKET", "k");
+        Result bucket = cli.run("kv", "get", "NOBUCKET", "k");
         assertEquals(ExitCodes.NOT_FOUND, bucket.exitCode(), bucket::toString);
         assertTrue(bucket.err().contains("stream not found"), bucket::toString);
-        Result badKey = run("kv", "put", "MISS", "bad key", "v");
+        Result badKey = cli.run("kv", "put", "MISS", "bad key", "v");
         assertEquals(ExitCodes.USAGE, badKey.exitCode(), badKey::toString);
     }
 
     @Test
     void delHidesTheKeyAndPurgeNeedsForce() {
-        ok("kv", "add", "DEL");
-        ok("kv", "put", "DEL", "a", "1");
-        ok("kv", "put", "DEL", "b", "2");
-        assertEquals("Deleted DEL > a\n", ok("kv", "del", "DEL", "a").out());
-        assertEquals(ExitCodes.NOT_FOUND, run("kv", "get", "DEL", "a").exitCode());
+        cli.ok("kv", "add", "DEL");
+        cli.ok("kv", "put", "DEL", "a", "1");
+        cli.ok("kv", "put", "DEL", "b", "2");
+        assertEquals("Deleted DEL > a\n", cli.ok("kv", "del", "DEL", "a").out());
+        assertEquals(ExitCodes.NOT_FOUND, cli.run("kv", "get", "DEL", "a").exitCode());
 
-        assertEquals(ExitCodes.USAGE, run("kv", "purge", "DEL", "b").exitCode());
-        assertEquals("2", ok("kv", "get", "DEL", "b", "--raw").out());
-        assertEquals("Purged DEL > b\n", ok("kv", "purge", "DEL", "b", "-f").out());
-        assertEquals(ExitCodes.NOT_FOUND, run("kv", "get", "DEL", "b").exitCode());
+        assertEquals(ExitCodes.USAGE, cli.run("kv", "purge", "DEL", "b").exitCode());
+        assertEquals("2", cli.ok("kv", "get", "DEL", "b", "--raw").out());
+        assertEquals("Purged DEL > b\n", cli.ok("kv", "purge", "DEL", "b", "-f").out());
+        assertEquals(ExitCodes.NOT_FOUND, cli.run("kv", "get", "DEL", "b").exitCode());
     }
 
     @Test
     void rmDeletesTheBucket() {
-        ok("kv", "add", "GONE");
-        assertEquals(ExitCodes.USAGE, run("kv", "rm", "GONE").exitCode());
-        assertEquals("Deleted bucket GONE\n", ok("kv", "rm", "GONE", "-f").out());
-        assertEquals(ExitCodes.NOT_FOUND, run("kv", "rm", "GONE", "-f").exitCode());
+        cli.ok("kv", "add", "GONE");
+        assertEquals(ExitCodes.USAGE, cli.run("kv", "rm", "GONE").exitCode());
+        assertEquals("Deleted bucket GONE\n", cli.ok("kv", "rm", "GONE", "-f").out());
+        assertEquals(ExitCodes.NOT_FOUND, cli.run("kv", "rm", "GONE", "-f").exitCode());
     }
 
     @Test
     void historyListsEveryRevisionKept() throws Exception {
         assumePushConsumers();
-        ok("kv", "add", "HIST", "--history", "5");
-        ok("kv", "put", "HIST", "k", "v1");
-        ok("kv", "put", "HIST", "k", "v2");
-        ok("kv", "del", "HIST", "k");
-        Result table = ok("kv", "history", "HIST", "k");
+        cli.ok("kv", "add", "HIST", "--history", "5");
+        cli.ok("kv", "put", "HIST", "k", "v1");
+        cli.ok("kv", "put", "HIST", "k", "v2");
+        cli.ok("kv", "del", "HIST", "k");
+        Result table = cli.ok("kv", "history", "HIST", "k");
         List<String> rows = table.out().lines().filter(l -> l.matches("\\s*\\d+\\s+(PUT|DELETE)\\s.*")).toList();
         assertEquals(3, rows.size(), table::toString);
         assertTrue(rows.get(0).matches("\\s*1\\s+PUT\\s+\\S+\\s+2\\s+v1"), rows.get(0));
         assertTrue(rows.get(2).matches("\\s*3\\s+DELETE\\s+\\S+\\s+0"), rows.get(2));
-        JsonNode json = json("kv", "history", "HIST", "k", "--json");
+        JsonNode json = cli.json("kv", "history", "HIST", "k", "--json");
         assertEquals(3, json.size());
         assertEquals("DELETE", json.get(2).get("operation").asText());
     }
@@ -197,23 +157,23 @@ class KvCommandsTest {
     @Test
     void keysListsTheKeysThatHoldAValue() throws Exception {
         assumePushConsumers();
-        ok("kv", "add", "KEYS");
-        ok("kv", "put", "KEYS", "db.url", "x");
-        ok("kv", "put", "KEYS", "db.user", "y");
-        ok("kv", "put", "KEYS", "cache.ttl", "z");
-        ok("kv", "del", "KEYS", "cache.ttl");
-        assertEquals("db.url\ndb.user\n", ok("kv", "keys", "KEYS").out());
-        assertEquals(JSON.readTree("[\"db.url\",\"db.user\"]"), json("kv", "keys", "KEYS", "db.>", "--json"));
+        cli.ok("kv", "add", "KEYS");
+        cli.ok("kv", "put", "KEYS", "db.url", "x");
+        cli.ok("kv", "put", "KEYS", "db.user", "y");
+        cli.ok("kv", "put", "KEYS", "cache.ttl", "z");
+        cli.ok("kv", "del", "KEYS", "cache.ttl");
+        assertEquals("db.url\ndb.user\n", cli.ok("kv", "keys", "KEYS").out());
+        assertEquals(JSON.readTree("[\"db.url\",\"db.user\"]"), cli.json("kv", "keys", "KEYS", "db.>", "--json"));
     }
 
     @Test
     void watchPrintsTheCurrentValuesThenChanges() throws Exception {
         assumePushConsumers();
-        ok("kv", "add", "WATCH");
-        ok("kv", "put", "WATCH", "a", "1");
-        HermodRun.Running watch = HermodRun.start("kv", "watch", "WATCH", "--count", "2", "-s", server.url());
+        cli.ok("kv", "add", "WATCH");
+        cli.ok("kv", "put", "WATCH", "a", "1");
+        Running watch = cli.start("kv", "watch", "WATCH", "--count", "2");
         watch.awaitOutput(w -> w.out().contains("PUT WATCH > a: 1"));
-        ok("kv", "put", "WATCH", "b", "2");
+        cli.ok("kv", "put", "WATCH", "b", "2");
         Result done = watch.await();
         assertEquals(ExitCodes.OK, done.exitCode(), done::toString);
         assertTrue(done.out().contains("PUT WATCH > b: 2"), done::toString);

@@ -1,10 +1,6 @@
 package io.hermod.cli.store;
 
-import io.hermod.consumers.engine.ConsumerService;
-import io.hermod.core.server.HermodServer;
-import io.hermod.core.server.ServerOptions;
-import io.hermod.store.engine.JetStreamService;
-import io.hermod.store.engine.JetStreamSettings;
+import io.hermod.cli.client.ClientTestServer;
 import io.nats.client.Connection;
 import io.nats.client.ErrorListener;
 import io.nats.client.JetStream;
@@ -29,41 +25,25 @@ import java.util.List;
 
 /**
  * A real Hermod server with JetStream and consumers on a store directory and an ephemeral 127.0.0.1 port, as
- * {@code hermod server -js} runs it; closing stops consumers, streams, then the server.
+ * {@code hermod server -js} runs it (the client commands' {@link ClientTestServer}), and the store the offline
+ * store commands' tests read.
  */
 final class StoreFixture implements AutoCloseable {
     /** Subjects of the ten messages {@link #writeOrders} publishes, seq 1 to 10; the last payload is unique. */
     static final String LAST_PAYLOAD = "LAST-ORDER-PAYLOAD";
 
-    private final HermodServer server;
-    private final JetStreamService streams;
-    private final ConsumerService consumers;
+    private final ClientTestServer server;
 
-    private StoreFixture(HermodServer server, JetStreamService streams, ConsumerService consumers) {
+    private StoreFixture(ClientTestServer server) {
         this.server = server;
-        this.streams = streams;
-        this.consumers = consumers;
     }
 
     static StoreFixture start(Path storeDir) throws InterruptedException {
-        ServerOptions options = ServerOptions.builder().host("127.0.0.1").port(0).httpPort(-1).jetstream(true)
-                .storeDir(storeDir).build();
-        HermodServer server = new HermodServer(options).start();
-        JetStreamService streams = null;
-        try {
-            streams = JetStreamService.start(server, JetStreamSettings.of(storeDir));
-            return new StoreFixture(server, streams, ConsumerService.start(server, streams));
-        } catch (RuntimeException e) {
-            if (streams != null) {
-                streams.close();
-            }
-            server.close();
-            throw e;
-        }
+        return new StoreFixture(ClientTestServer.withJetStream(storeDir));
     }
 
     Connection connect() throws Exception {
-        return Nats.connect(new Options.Builder().server("nats://127.0.0.1:" + server.port())
+        return Nats.connect(new Options.Builder().server(server.url())
                 .connectionTimeout(Duration.ofSeconds(5)).maxReconnects(0).errorListener(new ErrorListener() {
                 }).build());
     }
@@ -131,14 +111,6 @@ final class StoreFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            consumers.close();
-        } finally {
-            try {
-                streams.close();
-            } finally {
-                server.close();
-            }
-        }
+        server.close();
     }
 }

@@ -1,23 +1,13 @@
 package io.hermod.store.engine;
 
-import io.hermod.store.api.NatsJetStreamServer;
-import io.nats.client.Connection;
-import io.nats.client.ErrorListener;
-import io.nats.client.Message;
-import io.nats.client.Nats;
-import io.nats.client.Options;
-import io.nats.client.impl.Headers;
-import io.nats.client.impl.NatsMessage;
+import io.hermod.store.engine.NatsDifferential.Step;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -30,21 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class PublishCheckOrderDifferentialTest {
     @TempDir
     Path dir;
-
-    private record Step(String subject, Map<String, String> headers, String body) {
-        static Step api(String subject, String body) {
-            return new Step(subject, Map.of(), body);
-        }
-
-        /** A publish with headers given as name, value, name, value, ... (kept in that order). */
-        static Step publish(String subject, String body, String... headers) {
-            Map<String, String> map = new LinkedHashMap<>();
-            for (int i = 0; i < headers.length; i += 2) {
-                map.put(headers[i], headers[i + 1]);
-            }
-            return new Step(subject, map, body);
-        }
-    }
 
     private static final Duration NO_REPLY_WAIT = Duration.ofSeconds(3);
     private static final Duration API_WAIT = Duration.ofSeconds(10);
@@ -107,45 +82,10 @@ class PublishCheckOrderDifferentialTest {
 
     @Test
     void checksAnswerInNatsServersOrder() throws Exception {
-        NatsJetStreamServer.assumeInstalled();
-        List<String> expected;
-        try (NatsJetStreamServer nats = NatsJetStreamServer.start(); Connection nc = connect(nats.url())) {
-            expected = run(nc);
-        }
-        List<String> actual;
-        try (JetStreamTestServer hermod = JetStreamTestServer.start(dir.resolve("store"));
-             Connection nc = hermod.connect()) {
-            actual = run(nc);
-        }
-        List<Step> steps = scenario();
-        List<String> differences = new ArrayList<>();
-        for (int i = 0; i < steps.size(); i++) {
-            if (!expected.get(i).equals(actual.get(i))) {
-                differences.add("step " + i + " " + steps.get(i) + "\n  nats:   " + expected.get(i)
-                        + "\n  hermod: " + actual.get(i));
-            }
-        }
-        assertEquals(List.of(), differences);
-    }
-
-    private static List<String> run(Connection nc) throws Exception {
-        List<String> replies = new ArrayList<>();
-        for (Step step : scenario()) {
-            Headers headers = new Headers();
-            step.headers().forEach(headers::put);
-            NatsMessage message = NatsMessage.builder().subject(step.subject()).headers(headers)
-                    .data(step.body().getBytes(StandardCharsets.UTF_8)).build();
-            // nats-server drops some refused publishes without a reply: a request timing out is an answer too.
-            Message answer = nc.request(message, step.subject().startsWith("$JS.API.") ? API_WAIT : NO_REPLY_WAIT);
-            replies.add(answer == null ? "no reply"
-                    : StreamApiDifferentialTest.normalise(new String(answer.getData(), StandardCharsets.UTF_8)));
-        }
-        return replies;
-    }
-
-    private static Connection connect(String url) throws Exception {
-        return Nats.connect(new Options.Builder().server(url).maxReconnects(0)
-                .connectionTimeout(Duration.ofSeconds(10)).errorListener(new ErrorListener() {
-                }).build());
+        assertEquals(List.of(), NatsDifferential.differences(dir.resolve("store"), scenario(),
+                // nats-server drops some refused publishes without a reply: a request timing out is an answer too.
+                step -> step.subject().startsWith("$JS.API.") ? API_WAIT : NO_REPLY_WAIT,
+                answer -> answer == null ? "no reply"
+                        : StreamApiDifferentialTest.normalise(new String(answer.getData(), StandardCharsets.UTF_8))));
     }
 }

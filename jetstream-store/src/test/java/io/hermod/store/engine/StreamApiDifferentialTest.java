@@ -1,20 +1,13 @@
 package io.hermod.store.engine;
 
-import io.hermod.store.api.NatsJetStreamServer;
-import io.nats.client.Connection;
-import io.nats.client.ErrorListener;
+import io.hermod.store.engine.NatsDifferential.Step;
 import io.nats.client.Message;
-import io.nats.client.Nats;
-import io.nats.client.Options;
-import io.nats.client.impl.Headers;
-import io.nats.client.impl.NatsMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -30,20 +23,6 @@ class StreamApiDifferentialTest {
     @TempDir
     Path dir;
 
-    private record Step(String subject, String headerName, String headerValue, String body) {
-        static Step api(String subject, String body) {
-            return new Step(subject, null, null, body);
-        }
-
-        static Step publish(String subject, String body) {
-            return new Step(subject, null, null, body);
-        }
-
-        static Step publish(String subject, String headerName, String headerValue, String body) {
-            return new Step(subject, headerName, headerValue, body);
-        }
-    }
-
     private static List<Step> scenario() {
         return List.of(
                 Step.api("$JS.API.INFO", ""),
@@ -56,20 +35,20 @@ class StreamApiDifferentialTest {
                 Step.api("$JS.API.STREAM.CREATE.KV", "{\"name\":\"KV\",\"subjects\":[\"kv.>\"],\"allow_direct\":true,"
                         + "\"allow_rollup_hdrs\":true,\"max_msgs_per_subject\":2}"),
                 Step.publish("orders.a", "one"),
-                Step.publish("orders.b", "Nats-Msg-Id", "m-2", "two"),
-                Step.publish("orders.b", "Nats-Msg-Id", "m-2", "two again"),
-                Step.publish("orders.a", "Nats-Expected-Last-Sequence", "1", "wrong"),
-                Step.publish("orders.a", "Nats-Expected-Last-Sequence", "2", "three"),
-                Step.publish("orders.a", "Nats-Expected-Last-Subject-Sequence", "1", "wrong"),
-                Step.publish("orders.c", "Nats-Expected-Last-Msg-Id", "m-9", "wrong"),
-                Step.publish("orders.c", "Nats-Expected-Stream", "KV", "wrong"),
-                Step.publish("orders.c", "Nats-Rollup", "all", "refused"),
+                Step.publish("orders.b", "two", "Nats-Msg-Id", "m-2"),
+                Step.publish("orders.b", "two again", "Nats-Msg-Id", "m-2"),
+                Step.publish("orders.a", "wrong", "Nats-Expected-Last-Sequence", "1"),
+                Step.publish("orders.a", "three", "Nats-Expected-Last-Sequence", "2"),
+                Step.publish("orders.a", "wrong", "Nats-Expected-Last-Subject-Sequence", "1"),
+                Step.publish("orders.c", "wrong", "Nats-Expected-Last-Msg-Id", "m-9"),
+                Step.publish("orders.c", "wrong", "Nats-Expected-Stream", "KV"),
+                Step.publish("orders.c", "refused", "Nats-Rollup", "all"),
                 Step.publish("orders.c", "four"),
                 Step.publish("orders.c", "five"),
                 Step.publish("kv.a", "a1"),
                 Step.publish("kv.a", "a2"),
                 Step.publish("kv.a", "a3"),
-                Step.publish("kv.b", "Nats-Rollup", "all", "b-all"),
+                Step.publish("kv.b", "b-all", "Nats-Rollup", "all"),
                 Step.api("$JS.API.STREAM.INFO.ORDERS", ""),
                 Step.api("$JS.API.STREAM.INFO.ORDERS", "{\"subjects_filter\":\">\"}"),
                 Step.api("$JS.API.STREAM.MSG.GET.ORDERS", "{\"seq\":2}"),
@@ -110,7 +89,7 @@ class StreamApiDifferentialTest {
                 Step.publish("per.a", "1"),
                 Step.publish("per.b", "2"),
                 Step.publish("per.a", "3"),
-                Step.publish("per.c", "Nats-Expected-Last-Subject-Sequence", "0", "4"),
+                Step.publish("per.c", "4", "Nats-Expected-Last-Subject-Sequence", "0"),
                 Step.api("$JS.API.STREAM.CREATE.DENY", "{\"name\":\"DENY\",\"deny_delete\":true,\"deny_purge\":true}"),
                 Step.publish("DENY", "d"),
                 Step.api("$JS.API.STREAM.PURGE.DENY", ""),
@@ -128,34 +107,8 @@ class StreamApiDifferentialTest {
 
     @Test
     void hermodRepliesAsNatsServerDoes() throws Exception {
-        NatsJetStreamServer.assumeInstalled();
-        List<String> expected;
-        try (NatsJetStreamServer nats = NatsJetStreamServer.start(); Connection nc = connect(nats.url())) {
-            expected = run(nc);
-        }
-        List<String> actual;
-        try (JetStreamTestServer hermod = JetStreamTestServer.start(dir.resolve("store"));
-             Connection nc = hermod.connect()) {
-            actual = run(nc);
-        }
-        List<Step> steps = scenario();
-        for (int i = 0; i < steps.size(); i++) {
-            assertEquals(expected.get(i), actual.get(i), "step " + i + ": " + steps.get(i));
-        }
-    }
-
-    private static List<String> run(Connection nc) throws Exception {
-        List<String> replies = new ArrayList<>();
-        for (Step step : scenario()) {
-            Headers headers = new Headers();
-            if (step.headerName() != null) {
-                headers.put(step.headerName(), step.headerValue());
-            }
-            Message reply = nc.request(NatsMessage.builder().subject(step.subject()).headers(headers)
-                    .data(step.body().getBytes(StandardCharsets.UTF_8)).build(), Duration.ofSeconds(5));
-            replies.add(describe(reply));
-        }
-        return replies;
+        assertEquals(List.of(), NatsDifferential.differences(dir.resolve("store"), scenario(),
+                step -> Duration.ofSeconds(5), StreamApiDifferentialTest::describe));
     }
 
     private static String describe(Message reply) {
@@ -178,11 +131,5 @@ class StreamApiDifferentialTest {
         return json.replaceAll("\"(created|first_ts|last_ts|time)\":\"[^\"]*\"", "\"$1\":\"T\"")
                 .replaceAll("\"(storage|memory)\":\\d+", "\"$1\":0")
                 .replaceAll("\"api\":\\{[^}]*}", "\"api\":{}");
-    }
-
-    private static Connection connect(String url) throws Exception {
-        return Nats.connect(new Options.Builder().server(url).maxReconnects(0)
-                .connectionTimeout(Duration.ofSeconds(10)).errorListener(new ErrorListener() {
-                }).build());
     }
 }

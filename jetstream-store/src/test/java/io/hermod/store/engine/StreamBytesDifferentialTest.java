@@ -1,13 +1,6 @@
 package io.hermod.store.engine;
 
-import io.hermod.store.api.NatsJetStreamServer;
-import io.nats.client.Connection;
-import io.nats.client.ErrorListener;
-import io.nats.client.Message;
-import io.nats.client.Nats;
-import io.nats.client.Options;
-import io.nats.client.impl.Headers;
-import io.nats.client.impl.NatsMessage;
+import io.hermod.store.engine.NatsDifferential.Step;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,21 +25,6 @@ class StreamBytesDifferentialTest {
     @TempDir
     Path dir;
 
-    private record Step(String subject, String header, String body) {
-        static Step api(String subject, String body) {
-            return new Step(subject, null, body);
-        }
-
-        static Step publish(String subject, String body) {
-            return new Step(subject, null, body);
-        }
-
-        /** A publish carrying one header {@code X-Test: header}. */
-        static Step publishWithHeader(String subject, String header, String body) {
-            return new Step(subject, header, body);
-        }
-    }
-
     private static List<Step> scenario() {
         List<Step> steps = new ArrayList<>();
         for (String storage : List.of("file", "memory")) {
@@ -55,8 +33,8 @@ class StreamBytesDifferentialTest {
                     + ".>\"],\"storage\":\"" + storage + "\"}"));
             steps.add(Step.publish(storage + ".a", "one"));
             steps.add(Step.publish(storage + ".long.subject", "x".repeat(128)));
-            steps.add(Step.publishWithHeader(storage + ".a", "v", "with header"));
-            steps.add(Step.publishWithHeader(storage + ".b", "a longer header value", ""));
+            steps.add(Step.publish(storage + ".a", "with header", "X-Test", "v"));
+            steps.add(Step.publish(storage + ".b", "", "X-Test", "a longer header value"));
             steps.add(Step.publish(storage + ".b", ""));
             steps.add(Step.api("$JS.API.STREAM.INFO." + f, ""));
             steps.add(Step.api("$JS.API.STREAM.MSG.DELETE." + f, "{\"seq\":3}"));
@@ -67,7 +45,7 @@ class StreamBytesDifferentialTest {
             steps.add(Step.publish(storage + "n.a", "x".repeat(100)));
             steps.add(Step.publish(storage + "n.a", "x".repeat(60)));
             steps.add(Step.publish(storage + "n.a", "x".repeat(40)));
-            steps.add(Step.publishWithHeader(storage + "n.a", "h", "x".repeat(20)));
+            steps.add(Step.publish(storage + "n.a", "x".repeat(20), "X-Test", "h"));
             steps.add(Step.publish(storage + "n.a", "x"));
             steps.add(Step.api("$JS.API.STREAM.INFO." + f + "N", ""));
             // Discard old: the oldest messages go until the total fits.
@@ -75,7 +53,7 @@ class StreamBytesDifferentialTest {
                     + storage + "o.*\"],\"storage\":\"" + storage + "\",\"max_bytes\":300}"));
             for (int i = 0; i < 6; i++) {
                 steps.add(i % 2 == 0 ? Step.publish(storage + "o.a", "x".repeat(40 + i))
-                        : Step.publishWithHeader(storage + "o.b", "h" + i, "x".repeat(30)));
+                        : Step.publish(storage + "o.b", "x".repeat(30), "X-Test", "h" + i));
             }
             steps.add(Step.api("$JS.API.STREAM.INFO." + f + "O", ""));
             steps.add(Step.api("$JS.API.STREAM.PURGE." + f + "O", "{\"keep\":1}"));
@@ -93,50 +71,13 @@ class StreamBytesDifferentialTest {
 
     @Test
     void byteTotalsAndByteLimitsAreNatsServers() throws Exception {
-        NatsJetStreamServer.assumeInstalled();
-        List<String> expected;
-        try (NatsJetStreamServer nats = NatsJetStreamServer.start(); Connection nc = connect(nats.url())) {
-            expected = run(nc);
-        }
-        List<String> actual;
-        try (JetStreamTestServer hermod = JetStreamTestServer.start(dir.resolve("store"));
-             Connection nc = hermod.connect()) {
-            actual = run(nc);
-        }
-        List<Step> steps = scenario();
-        List<String> differences = new ArrayList<>();
-        for (int i = 0; i < steps.size(); i++) {
-            if (!expected.get(i).equals(actual.get(i))) {
-                differences.add("step " + i + " " + steps.get(i) + "\n  nats:   " + expected.get(i)
-                        + "\n  hermod: " + actual.get(i));
-            }
-        }
-        assertEquals(List.of(), differences);
-    }
-
-    private static List<String> run(Connection nc) throws Exception {
-        List<String> replies = new ArrayList<>();
-        for (Step step : scenario()) {
-            Headers headers = new Headers();
-            if (step.header() != null) {
-                headers.put("X-Test", step.header());
-            }
-            Message answer = nc.request(NatsMessage.builder().subject(step.subject()).headers(headers)
-                    .data(step.body().getBytes(StandardCharsets.UTF_8)).build(), WAIT);
-            replies.add(answer == null ? "no reply" : normalise(new String(answer.getData(), StandardCharsets.UTF_8)));
-        }
-        return replies;
+        assertEquals(List.of(), NatsDifferential.differences(dir.resolve("store"), scenario(), step -> WAIT,
+                answer -> answer == null ? "no reply" : normalise(new String(answer.getData(), StandardCharsets.UTF_8))));
     }
 
     /** Only the times and API counters differ between any two runs; every byte figure is compared. */
     private static String normalise(String json) {
         return json.replaceAll("\"(created|first_ts|last_ts|time)\":\"[^\"]*\"", "\"$1\":\"T\"")
                 .replaceAll("\"api\":\\{[^}]*}", "\"api\":{}");
-    }
-
-    private static Connection connect(String url) throws Exception {
-        return Nats.connect(new Options.Builder().server(url).maxReconnects(0)
-                .connectionTimeout(Duration.ofSeconds(10)).errorListener(new ErrorListener() {
-                }).build());
     }
 }

@@ -157,7 +157,7 @@ class FileStreamRecoveryTest {
             }
             s.append("a", null, bytes("TORN-TAIL-PAYLOAD")).join();
         }
-        corruptLastOccurrence(dir.resolve("streams/orders"), bytes("TORN-TAIL-PAYLOAD"));
+        TornRecord.corruptLastOccurrence(dir.resolve("streams/orders"), bytes("TORN-TAIL-PAYLOAD"));
         deleteTree(dir.resolve("meta"));
         try (StoreDirectory d = openDirectory()) {
             StreamStore s = d.openStream(config);
@@ -288,22 +288,6 @@ class FileStreamRecoveryTest {
         try (Stream<Path> files = Files.list(logDir)) {
             return files.filter(p -> p.toString().endsWith(".cq4")).sorted().toList();
         }
-    }
-
-    private static void corruptLastOccurrence(Path logDir, byte[] needle) throws IOException {
-        for (Path file : cycleFiles(logDir)) {
-            byte[] content = Files.readAllBytes(file);
-            for (int i = content.length - needle.length; i >= 0; i--) {
-                if (java.util.Arrays.equals(content, i, i + needle.length, needle, 0, needle.length)) {
-                    try (var channel = java.nio.channels.FileChannel.open(file,
-                            java.nio.file.StandardOpenOption.WRITE)) {
-                        channel.write(java.nio.ByteBuffer.wrap(new byte[] {(byte) ~content[i + 3]}), i + 3);
-                    }
-                    return;
-                }
-            }
-        }
-        throw new AssertionError("payload not found in " + logDir);
     }
 
     static void copyTree(Path from, Path to) throws IOException {

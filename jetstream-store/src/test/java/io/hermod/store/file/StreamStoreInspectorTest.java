@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,7 +136,7 @@ class StreamStoreInspectorTest {
             }
             s.append("a", null, bytes("TORN-TAIL-PAYLOAD")).join();
         }
-        corruptLastOccurrence(dir.resolve("streams/orders"), bytes("TORN-TAIL-PAYLOAD"));
+        TornRecord.corruptLastOccurrence(dir.resolve("streams/orders"), bytes("TORN-TAIL-PAYLOAD"));
         StreamInspection broken = inspect(config);
         String found = describeAll(broken);
         assertTrue(found.contains("orders: torn record at cycle "), found);
@@ -267,25 +266,5 @@ class StreamStoreInspectorTest {
         byte[] p = prefix(stream);
         byte[] s = subject.getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(p.length + s.length).put(p).put(s).array();
-    }
-
-    private static void corruptLastOccurrence(Path logDir, byte[] needle) throws IOException {
-        List<Path> files;
-        try (Stream<Path> list = Files.list(logDir)) {
-            files = list.filter(p -> p.toString().endsWith(".cq4")).sorted().toList();
-        }
-        for (Path file : files) {
-            byte[] content = Files.readAllBytes(file);
-            for (int i = content.length - needle.length; i >= 0; i--) {
-                if (java.util.Arrays.equals(content, i, i + needle.length, needle, 0, needle.length)) {
-                    try (var channel = java.nio.channels.FileChannel.open(file,
-                            java.nio.file.StandardOpenOption.WRITE)) {
-                        channel.write(ByteBuffer.wrap(new byte[] {(byte) ~content[i + 3]}), i + 3);
-                    }
-                    return;
-                }
-            }
-        }
-        throw new AssertionError("payload not found in " + logDir);
     }
 }

@@ -1,6 +1,5 @@
 package io.hermod.cli.client.messaging;
 
-import io.hermod.cli.client.CommandFailure;
 import io.hermod.cli.client.ConnectionOptions;
 import io.hermod.cli.client.ExitCodes;
 import io.nats.client.Connection;
@@ -19,7 +18,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@code hermod reply SUBJECT [BODY]}: answers requests on a subject, with BODY, with the request itself (echo), or
@@ -86,33 +84,24 @@ public final class ReplyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CommandResponder responder = command == null ? null : new CommandResponder(command, connection.timeout());
         try (Connection nc = connection.connect()) {
-            Subscription sub = nc.subscribe(subject, queue);
-            try {
-                nc.flush(connection.timeout());
-            } catch (TimeoutException e) {
-                throw CommandFailure.failed("the server did not confirm the subscription within " + connection.timeout());
-            }
+            Subscription sub = SubscriptionPoll.open(nc, subject, queue, connection.timeout());
             err.println("Listening on " + subject + " in queue group " + queue);
             err.flush();
-            for (long answered = 0; count == 0 || answered < count; ) {
-                Message request = SubscriptionPoll.next(nc, sub);
-                if (request == null) {
-                    continue;
-                }
-                long number = answered + 1;
+            SubscriptionPoll.forEach(nc, sub, count, (request, number) -> {
                 format.print(out, number, "Received on \"" + request.getSubject() + "\"", request);
                 if (request.getReplyTo() == null) {
                     err.println("[#" + number + "] not a request (no reply subject): not answered");
                     err.flush();
-                    continue;
+                    return false;
                 }
                 NatsMessage reply = reply(request, number, responder, err);
-                if (reply != null) {
-                    nc.publish(reply);
-                    nc.flush(connection.timeout());
-                    answered++;
+                if (reply == null) {
+                    return false;
                 }
-            }
+                nc.publish(reply);
+                nc.flush(connection.timeout());
+                return true;
+            });
         }
         return ExitCodes.OK;
     }

@@ -1,10 +1,8 @@
 package io.hermod.cli.client.messaging;
 
-import io.hermod.cli.client.CommandFailure;
 import io.hermod.cli.client.ConnectionOptions;
 import io.hermod.cli.client.ExitCodes;
 import io.nats.client.Connection;
-import io.nats.client.Message;
 import io.nats.client.Subscription;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +14,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeoutException;
 
 /** {@code hermod sub SUBJECT}: prints the messages published on a subject until {@code --count} or Ctrl-C. */
 @Command(name = "sub",
@@ -60,24 +57,15 @@ public final class SubCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Connection nc = connection.connect()) {
-            Subscription sub = queue == null ? nc.subscribe(subject) : nc.subscribe(subject, queue);
-            try {
-                nc.flush(connection.timeout());
-            } catch (TimeoutException e) {
-                throw CommandFailure.failed("the server did not confirm the subscription within " + connection.timeout());
-            }
+            Subscription sub = SubscriptionPoll.open(nc, subject, queue, connection.timeout());
             spec.commandLine().getErr().println("Subscribing on " + subject + (queue == null ? "" : " in queue group " + queue));
             spec.commandLine().getErr().flush();
-            for (long received = 0; count == 0 || received < count; ) {
-                Message message = SubscriptionPoll.next(nc, sub);
-                if (message == null) {
-                    continue;
-                }
-                received++;
+            SubscriptionPoll.forEach(nc, sub, count, (message, number) -> {
                 String heading = "Received on \"" + message.getSubject() + "\""
                         + (message.getReplyTo() == null ? "" : " with reply \"" + message.getReplyTo() + "\"");
-                format.print(out, received, heading, message);
-            }
+                format.print(out, number, heading, message);
+                return true;
+            });
         }
         return ExitCodes.OK;
     }

@@ -6,6 +6,7 @@ import io.nats.client.Message;
 import io.nats.client.Subscription;
 
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Waits for the next message of a long-running subscription ({@code sub}, {@code reply}) in short polls, so that a
@@ -15,6 +16,38 @@ final class SubscriptionPoll {
     private static final Duration POLL = Duration.ofMillis(250);
 
     private SubscriptionPoll() {
+    }
+
+    /**
+     * Subscribes ({@code queue} may be null) and waits until the server confirms, so that the line announcing the
+     * subscription is printed only once messages can arrive.
+     */
+    static Subscription open(Connection nc, String subject, String queue, Duration timeout)
+            throws InterruptedException {
+        Subscription sub = queue == null ? nc.subscribe(subject) : nc.subscribe(subject, queue);
+        try {
+            nc.flush(timeout);
+        } catch (TimeoutException e) {
+            throw CommandFailure.failed("the server did not confirm the subscription within " + timeout);
+        }
+        return sub;
+    }
+
+    /** Handles one message of the subscription, numbered from 1. */
+    @FunctionalInterface
+    interface Handler {
+        /** @return whether the message counts towards the command's {@code --count} */
+        boolean handle(Message message, long number) throws Exception;
+    }
+
+    /** Hands each message to {@code handler} until {@code count} of them counted (0: until the connection ends). */
+    static void forEach(Connection nc, Subscription sub, long count, Handler handler) throws Exception {
+        for (long counted = 0; count == 0 || counted < count; ) {
+            Message message = next(nc, sub);
+            if (message != null && handler.handle(message, counted + 1)) {
+                counted++;
+            }
+        }
     }
 
     /** @return the next message, or null when none arrived within one poll */

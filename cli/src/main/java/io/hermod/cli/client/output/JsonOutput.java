@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 /**
  * {@code --json} for read commands ({@code @Mixin JsonOutput json}): when given, the command prints one JSON
@@ -20,6 +21,16 @@ public final class JsonOutput {
 
     public boolean enabled() {
         return json;
+    }
+
+    /** Prints names as one JSON array with {@code --json}, else one a line (the {@code ls --names} output). */
+    public void printNames(PrintWriter out, List<String> names) {
+        if (json) {
+            print(out, names);
+        } else {
+            names.forEach(out::println);
+            out.flush();
+        }
     }
 
     /** Prints {@code value} (records, maps, lists, Jackson trees) as indented JSON. */

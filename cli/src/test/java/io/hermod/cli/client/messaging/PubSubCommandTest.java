@@ -2,23 +2,17 @@ package io.hermod.cli.client.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hermod.cli.client.ClientTestServer;
-import io.hermod.cli.client.ConfigDir;
+import io.hermod.cli.client.CliServer;
 import io.hermod.cli.client.ExitCodes;
 import io.hermod.cli.client.HermodRun;
 import io.hermod.cli.client.HermodRun.Result;
 import io.hermod.cli.client.HermodRun.Running;
 import io.nats.client.Connection;
-import io.nats.client.Nats;
-import io.nats.client.Options;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,30 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PubSubCommandTest {
-    @TempDir
-    Path dir;
-    private ConfigDir config;
-    private ClientTestServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        config = ConfigDir.at(dir);
-        server = ClientTestServer.core();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        config.close();
-    }
+    @RegisterExtension
+    final CliServer cli = CliServer.core();
 
     private Running subscribe(String... args) {
-        String[] full = new String[args.length + 3];
-        full[0] = "sub";
-        System.arraycopy(args, 0, full, 1, args.length);
-        full[args.length + 1] = "-s";
-        full[args.length + 2] = server.url();
-        Running sub = HermodRun.start(full);
+        Running sub = cli.start(CliServer.command("sub", args));
         sub.awaitOutput(r -> r.err().contains("Subscribing on"));
         return sub;
     }
@@ -58,11 +33,10 @@ class PubSubCommandTest {
     @Test
     void subPrintsSubjectHeadersAndBodyOfWhatPubSends() {
         Running sub = subscribe("orders.*", "--count", "2");
-        Result pub = HermodRun.run("pub", "orders.new", "first order", "-H", "priority:high",
-                "-s", server.url());
+        Result pub = cli.run("pub", "orders.new", "first order", "-H", "priority:high");
         assertEquals(ExitCodes.OK, pub.exitCode(), pub::toString);
         assertEquals("Published 11 bytes to \"orders.new\"\n", pub.out());
-        Result fromStdin = HermodRun.runWithInput("from stdin", "pub", "orders.old", "-s", server.url());
+        Result fromStdin = cli.runWithInput("from stdin", "pub", "orders.old");
         assertEquals(ExitCodes.OK, fromStdin.exitCode(), fromStdin::toString);
 
         Result received = sub.await();
@@ -83,7 +57,7 @@ class PubSubCommandTest {
     @Test
     void countFillsThePlaceholderAndRawPrintsOnlyBodies() {
         Running sub = subscribe("seq", "--count", "3", "--raw");
-        Result pub = HermodRun.run("pub", "seq", "msg {{Count}}", "--count", "3", "-s", server.url());
+        Result pub = cli.run("pub", "seq", "msg {{Count}}", "--count", "3");
         assertEquals(ExitCodes.OK, pub.exitCode(), pub::toString);
         assertEquals("Published 3 messages (15 B) to \"seq\"\n", pub.out());
         assertEquals("msg 1\nmsg 2\nmsg 3\n", sub.await().out());
@@ -93,7 +67,7 @@ class PubSubCommandTest {
     void jsonPrintsOneDocumentPerMessageAndHeadersOnlyHidesTheBody() throws Exception {
         Running json = subscribe("doc", "--count", "1", "--json");
         Running headersOnly = subscribe("doc", "--count", "1", "--headers-only");
-        HermodRun.run("pub", "doc", "{{ Count }} body", "-H", "k:v", "--reply", "answer.here", "-s", server.url());
+        cli.run("pub", "doc", "{{ Count }} body", "-H", "k:v", "--reply", "answer.here");
 
         JsonNode doc = new ObjectMapper().readTree(json.await().out());
         assertEquals("doc", doc.get("subject").asText());
@@ -107,7 +81,7 @@ class PubSubCommandTest {
     void queueMembersShareTheMessagesAndALostServerEndsTheSubscriberAsAConnectionFailure() throws Exception {
         Running member = subscribe("work", "--queue", "workers", "--raw");
         AtomicInteger otherMember = new AtomicInteger();
-        try (Connection nc = Nats.connect(new Options.Builder().server(server.url()).maxReconnects(0).build())) {
+        try (Connection nc = cli.connect()) {
             nc.createDispatcher(m -> otherMember.incrementAndGet()).subscribe("work", "workers");
             nc.flush(Duration.ofSeconds(5));
             for (int i = 0; i < 40; i++) {
@@ -117,7 +91,7 @@ class PubSubCommandTest {
             member.awaitOutput(r -> r.out().lines().count() + otherMember.get() >= 40);
             assertEquals(40, member.out().lines().count() + otherMember.get(), "each job went to one member only");
         }
-        server.close();
+        cli.stopServer();
         Result ended = member.await();
         assertEquals(ExitCodes.CONNECTION, ended.exitCode(), ended::toString);
         assertTrue(ended.err().contains("hermod: the connection to the server was lost"), ended::toString);
@@ -125,7 +99,7 @@ class PubSubCommandTest {
 
     @Test
     void largeCountsShowAProgressBarOnStderr() {
-        Result pub = HermodRun.run("pub", "bulk", "x", "--count", "1500", "-s", server.url());
+        Result pub = cli.run("pub", "bulk", "x", "--count", "1500");
         assertEquals(ExitCodes.OK, pub.exitCode(), pub::toString);
         assertEquals("Published 1500 messages (1.5 KiB) to \"bulk\"\n", pub.out());
         assertTrue(pub.err().contains("1,500/1,500"), pub::toString);
@@ -146,10 +120,10 @@ class PubSubCommandTest {
 
     @Test
     void malformedHeadersAndCountsAreUsageErrors() {
-        Result header = HermodRun.run("pub", "x", "y", "-H", "novalue", "-s", server.url());
+        Result header = cli.run("pub", "x", "y", "-H", "novalue");
         assertEquals(ExitCodes.USAGE, header.exitCode(), header::toString);
         assertTrue(header.err().contains("invalid header \"novalue\": use -H key:value"), header::toString);
-        assertEquals(ExitCodes.USAGE, HermodRun.run("pub", "x", "y", "--count", "0", "-s", server.url()).exitCode());
+        assertEquals(ExitCodes.USAGE, cli.run("pub", "x", "y", "--count", "0").exitCode());
         assertEquals(ExitCodes.USAGE, HermodRun.run("sub").exitCode());
     }
 

@@ -2,62 +2,31 @@ package io.hermod.cli.client.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hermod.cli.client.ClientTestServer;
-import io.hermod.cli.client.ConfigDir;
+import io.hermod.cli.client.CliServer;
 import io.hermod.cli.client.ExitCodes;
-import io.hermod.cli.client.HermodRun;
 import io.hermod.cli.client.HermodRun.Result;
 import io.hermod.cli.client.HermodRun.Running;
 import io.nats.client.Connection;
-import io.nats.client.Nats;
-import io.nats.client.Options;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReqReplyCommandTest {
-    @TempDir
-    Path dir;
-    private ConfigDir config;
-    private ClientTestServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        config = ConfigDir.at(dir);
-        server = ClientTestServer.core();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        config.close();
-    }
+    @RegisterExtension
+    final CliServer cli = CliServer.core();
 
     private Running responder(String... args) {
-        String[] full = new String[args.length + 3];
-        full[0] = "reply";
-        System.arraycopy(args, 0, full, 1, args.length);
-        full[args.length + 1] = "-s";
-        full[args.length + 2] = server.url();
-        Running reply = HermodRun.start(full);
+        Running reply = cli.start(CliServer.command("reply", args));
         reply.awaitOutput(r -> r.err().contains("Listening on"));
         return reply;
     }
 
     private Result request(String... args) {
-        String[] full = new String[args.length + 3];
-        full[0] = "req";
-        System.arraycopy(args, 0, full, 1, args.length);
-        full[args.length + 1] = "-s";
-        full[args.length + 2] = server.url();
-        return HermodRun.run(full);
+        return cli.run(CliServer.command("req", args));
     }
 
     @Test
@@ -93,7 +62,7 @@ class ReqReplyCommandTest {
     @Test
     void aCommandResponderRepliesWithTheCommandsOutput() {
         Running upper = responder("upper", "--command", "tr a-z A-Z", "--count", "1");
-        Result reply = HermodRun.runWithInput("shout this", "req", "upper", "-", "--raw", "-s", server.url());
+        Result reply = cli.runWithInput("shout this", "req", "upper", "-", "--raw");
         assertEquals(ExitCodes.OK, reply.exitCode(), reply::toString);
         assertEquals("SHOUT THIS\n", reply.out());
         assertEquals(ExitCodes.OK, upper.await().exitCode());
@@ -119,7 +88,7 @@ class ReqReplyCommandTest {
 
     @Test
     void aSilentSubscriberMeansATimeoutNotNoResponders() throws Exception {
-        try (Connection nc = Nats.connect(new Options.Builder().server(server.url()).maxReconnects(0).build())) {
+        try (Connection nc = cli.connect()) {
             nc.subscribe("silent");
             nc.flush(Duration.ofSeconds(5));
             Result reply = request("silent", "anyone?", "--timeout", "300ms");
@@ -130,7 +99,7 @@ class ReqReplyCommandTest {
 
     @Test
     void bodyAndCommandTogetherIsAUsageError() {
-        Result both = HermodRun.run("reply", "x", "body", "--command", "cat", "-s", server.url());
+        Result both = cli.run("reply", "x", "body", "--command", "cat");
         assertEquals(ExitCodes.USAGE, both.exitCode(), both::toString);
         assertTrue(both.err().contains("give either BODY or --command, not both"), both::toString);
     }
