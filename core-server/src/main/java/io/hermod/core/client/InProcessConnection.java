@@ -118,6 +118,14 @@ public final class InProcessConnection implements MessageSink, AutoCloseable {
         return delivered;
     }
 
+    /** Flushes what the {@link #batched} call running on this thread has sent so far; nothing outside one. */
+    public void flushBatch() {
+        FlushBatch open = openBatch.get();
+        if (open != null) {
+            open.flushAll();
+        }
+    }
+
     /**
      * Runs {@code work} so that what it publishes and sends on this thread reaches socket receivers in one flush
      * per receiver, at its end, instead of one per message (each flush wakes the receiver's event loop). Work

@@ -47,6 +47,27 @@ class InProcessBatchedSendTest {
     }
 
     @Test
+    void flushBatchInsideABatchFlushesWhatWasSentSoFar() {
+        local.batched(() -> {
+            send(1);
+            send(2);
+            local.flushBatch();
+            assertEquals(List.of(List.of("m.1", "m.2")), receiver.flushes);
+            send(3);
+        });
+
+        assertEquals(List.of(List.of("m.1", "m.2"), List.of("m.3")), receiver.flushes);
+    }
+
+    @Test
+    void flushBatchOutsideABatchDoesNothing() {
+        local.flushBatch();
+        send(1);
+
+        assertEquals(List.of(List.of("m.1")), receiver.flushes);
+    }
+
+    @Test
     void nestedBatchesFlushAtTheOutermostEnd() {
         local.batched(() -> {
             send(1);
