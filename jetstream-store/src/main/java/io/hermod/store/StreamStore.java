@@ -40,10 +40,25 @@ public interface StreamStore extends AutoCloseable {
     CompletableFuture<AppendResult> appendOnce(String msgId, String subject, byte[] headers, byte[] payload);
 
     /**
+     * Uses the next sequence without storing a message, as nats-server's {@code SkipMsg} does for a message an
+     * interest stream has no consumer for: the last sequence moves to it, and it counts as deleted while messages
+     * remain before it (an empty stream's first sequence moves past it). Completes with the sequence once durable.
+     */
+    CompletableFuture<Long> skip();
+
+    /**
      * The sequence of the message stored with {@code msgId} (NATS's {@code Nats-Msg-Id}) within the duplicate
      * window, as of the last completed write; empty when a message with that id would be stored.
      */
     OptionalLong duplicateOf(String msgId);
+
+    /**
+     * Tells {@code listener} of the messages the stream's limits remove from now on (max_msgs, max_bytes, max_age,
+     * max_msgs_per_subject), once the write that removed them completed; called on the store's writer thread, so
+     * it must hand the work off. Removals by delete, purge or a lowered limit on update are not reported here.
+     */
+    default void onLimitRemovals(java.util.function.Consumer<long[]> listener) {
+    }
 
     /** The message stored at {@code seq}, if it is still there (not deleted, purged or evicted). */
     Optional<StoredMessage> load(long seq);

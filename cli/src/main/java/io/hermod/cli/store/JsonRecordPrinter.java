@@ -41,6 +41,7 @@ final class JsonRecordPrinter implements RecordPrinter {
             case DELETE -> "tombstone";
             case PURGE -> "purge";
             case RESUME -> "recovery_marker";
+            case SKIP -> "skip";
             case ENTRY_NOT_SET -> "empty";
         };
         n.put("type", kind).put("cycle", entry.cycle()).put("position", entry.position());
@@ -57,6 +58,8 @@ final class JsonRecordPrinter implements RecordPrinter {
                 }
             }
             case RESUME -> n.put("next_seq", record.getResume().getNextSeq());
+            case SKIP -> n.put("seq", record.getSkip().getSeq())
+                    .put("time", Instant.ofEpochSecond(0, record.getSkip().getTimestampNanos()).toString());
             case ENTRY_NOT_SET -> {
             }
         }

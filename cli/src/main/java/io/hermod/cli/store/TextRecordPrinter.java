@@ -34,6 +34,8 @@ final class TextRecordPrinter implements RecordPrinter {
                     record.getPurge().getHasKeep() ? ", keep " + record.getPurge().getKeep() : "");
             case RESUME -> out.printf("%10s  recovery marker: next seq %d (%s)%n", "-",
                     record.getResume().getNextSeq(), where);
+            case SKIP -> out.printf("%10d  skipped: sequence used without a message (no interest)%n",
+                    record.getSkip().getSeq());
             case ENTRY_NOT_SET -> out.printf("%10s  empty record at %s%n", "-", where);
         }
     }

@@ -24,8 +24,14 @@ public sealed interface AckMessage {
     record AckNext(String request) implements AckMessage {
     }
 
-    /** {@code -NAK}; {@code delayNanos} 0 redelivers at once. */
-    record Nak(long delayNanos) implements AckMessage {
+    /**
+     * {@code -NAK}: redelivered at once when {@code delayed} is false (nothing readable after {@code -NAK}),
+     * otherwise after {@code delayNanos} as {@link AckState#nakDelayed} says.
+     */
+    record Nak(long delayNanos, boolean delayed) implements AckMessage {
+        public Nak(long delayNanos) {
+            this(delayNanos, delayNanos > 0);
+        }
     }
 
     /** {@code +WPI}. */
@@ -49,7 +55,8 @@ public sealed interface AckMessage {
             return new AckNext(text.substring(4).trim());
         }
         if (text.startsWith("-NAK")) {
-            return new Nak(nakDelay(text.substring(4).trim()));
+            OptionalLong delay = nakDelay(text.substring(4).trim());
+            return delay.isPresent() ? new Nak(delay.getAsLong(), true) : new Nak(0, false);
         }
         if (text.equals("+WPI")) {
             return new Progress();
@@ -70,7 +77,7 @@ public sealed interface AckMessage {
             return state.ack(streamSeq, reply.consumerSeq());
         }
         if (message instanceof Nak nak) {
-            return state.nak(streamSeq, nak.delayNanos());
+            return nak.delayed() ? state.nakDelayed(streamSeq, nak.delayNanos()) : state.nak(streamSeq, 0);
         }
         if (message instanceof Progress) {
             return state.progress(streamSeq);
@@ -81,19 +88,31 @@ public sealed interface AckMessage {
         return false;
     }
 
-    private static long nakDelay(String argument) {
+    /**
+     * The delay after {@code -NAK}, as nats-server 2.9.10's {@code processNak} reads it: JSON ({@code delay}, 0 when
+     * absent, as Go's unmarshal leaves it) or a Go duration; empty when there is none or it does not parse, which
+     * makes it a plain NAK.
+     */
+    private static OptionalLong nakDelay(String argument) {
         if (argument.isEmpty()) {
-            return 0;
+            return OptionalLong.empty();
         }
         if (argument.charAt(0) == '{') {
             try {
-                JsonNode delay = GoJson.mapper().readTree(argument).path("delay");
-                return delay.canConvertToLong() ? delay.asLong() : 0;
+                JsonNode json = GoJson.mapper().readTree(argument);
+                if (json == null || !json.isObject()) {
+                    return OptionalLong.empty();
+                }
+                JsonNode delay = json.path("delay");
+                if (delay.isMissingNode() || delay.isNull()) {
+                    return OptionalLong.of(0);
+                }
+                return delay.isIntegralNumber() && delay.canConvertToLong() ? OptionalLong.of(delay.asLong())
+                        : OptionalLong.empty();
             } catch (IOException e) {
-                return 0;
+                return OptionalLong.empty();
             }
         }
-        OptionalLong parsed = GoDuration.parse(argument);
-        return parsed.orElse(0);
+        return GoDuration.parse(argument);
     }
 }

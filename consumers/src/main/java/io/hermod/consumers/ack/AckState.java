@@ -248,6 +248,82 @@ public final class AckState {
     }
 
     /**
+     * {@code -NAK} with a delay (anything after {@code -NAK}, even {@code {}}): nats-server 2.9.10 backdates the
+     * message's delivery time to {@code now - ack_wait + delay} and lets the ack-wait timer redeliver it. Without
+     * backoff that is after {@code delay}; with backoff the timer measures the attempt's backoff entry, so the wait
+     * is {@code delay + backoff[attempt] - backoff[0]}. Returns whether the message was pending.
+     */
+    public boolean nakDelayed(long streamSeq, long delayNanos) {
+        Tracked t = tracked.get(streamSeq);
+        if (t == null || !t.pending) {
+            return false;
+        }
+        redeliveries.remove(streamSeq);
+        t.deadlineNanos = nowNanos() - settings.ackWaitNanos() + delayNanos + settings.ackWaitFor(t.deliveries);
+        return true;
+    }
+
+    /**
+     * nats's {@code needAck} for retention: whether this consumer still has to acknowledge the message at
+     * {@code streamSeq} (its subject already known to match the filter). Above the ack floor and not yet delivered,
+     * or delivered and pending under ack explicit; above the floor under ack all and none.
+     */
+    public boolean needsAck(long streamSeq) {
+        if (streamSeq <= floorStreamSeq) {
+            return false;
+        }
+        if (settings.policy() != AckPolicy.EXPLICIT || streamSeq > deliveredStreamSeq) {
+            return true;
+        }
+        return isPending(streamSeq);
+    }
+
+    /**
+     * The stream was purged up to {@code firstSeq} (the first sequence that may still hold a message for this
+     * consumer), as nats-server 2.9.10's {@code consumer.purge}: delivery resumes there at the earliest, the ack
+     * floor moves to just below it, messages below are forgotten (pending or kept for their redelivery count) and
+     * the ack floor's consumer sequence becomes the highest consumer sequence among the forgotten pending ones.
+     * Returns whether anything changed.
+     */
+    public boolean purge(long firstSeq) {
+        boolean changed = false;
+        if (deliveredStreamSeq < firstSeq - 1) {
+            deliveredStreamSeq = firstSeq - 1;
+            changed = true;
+        }
+        if (floorStreamSeq < firstSeq) {
+            long consumerFloor = floorConsumerSeq;
+            NavigableMap<Long, Tracked> below = tracked.headMap(firstSeq, false);
+            for (Iterator<Map.Entry<Long, Tracked>> it = below.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<Long, Tracked> e = it.next();
+                if (e.getValue().pending) {
+                    consumerFloor = Math.max(consumerFloor, e.getValue().consumerSeq);
+                }
+                untrack(e.getKey(), e.getValue());
+                it.remove();
+            }
+            setFloor(consumerFloor, firstSeq - 1);
+            changed = true;
+        }
+        if (changed) {
+            headerChanged = true;
+        }
+        return changed;
+    }
+
+    /**
+     * The search for a new message found nothing up to the stream's last sequence {@code lastSeq}: as in
+     * nats-server 2.9.10's {@code getNextMsg}, where the store answers EOF with the last sequence, delivery resumes
+     * after it, so a filtered consumer's delivered stream sequence moves past the messages it does not take.
+     */
+    public void searchedTo(long lastSeq) {
+        if (lastSeq > deliveredStreamSeq) {
+            deliveredStreamSeq = lastSeq;
+            headerChanged = true;
+        }
+    }
+
+    /**
      * {@code +WPI}: the client is still working on the message; its ack deadline restarts from now with the wait of
      * its delivery count. A message already queued for redelivery stays queued, as in nats.
      */

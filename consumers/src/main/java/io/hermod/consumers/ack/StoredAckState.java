@@ -9,12 +9,15 @@ public record StoredAckState(SequencePair delivered, SequencePair ackFloor, List
         tracked = List.copyOf(tracked);
     }
 
-    /** The state of a consumer that will start delivering at {@code startSeq} (nats's {@code selectStartingSeqNo}). */
+    /**
+     * The state of a consumer that will start delivering at {@code startSeq} (nats's {@code selectStartingSeqNo}):
+     * delivered just before it, ack floor still at 0 until the first acknowledgement, as nats-server 2.9.10 reports
+     * a new consumer whatever its deliver policy.
+     */
     public static StoredAckState startingAt(long startSeq) {
         if (startSeq < 1) {
             throw new IllegalArgumentException("start sequence must be at least 1: " + startSeq);
         }
-        SequencePair before = new SequencePair(0, startSeq - 1);
-        return new StoredAckState(before, before, List.of());
+        return new StoredAckState(new SequencePair(0, startSeq - 1), SequencePair.ZERO, List.of());
     }
 }

@@ -18,6 +18,12 @@ interface Consumer {
 
     ConsumerConfig config();
 
+    /**
+     * What the consumer shares with every other kind: acknowledgement state, cursor, persistence, and the hooks
+     * retention, purges, deletes and advisories work through.
+     */
+    ConsumerCore core();
+
     /** Applies an accepted update of the configuration. */
     void update(ConsumerConfig config);
 

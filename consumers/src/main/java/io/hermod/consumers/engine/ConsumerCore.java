@@ -13,10 +13,12 @@ import io.hermod.consumers.ack.StoredAckState;
 import io.hermod.consumers.ack.TrackedMessage;
 import io.hermod.consumers.api.ConsumerInfo;
 import io.hermod.consumers.api.SequenceInfo;
+import io.hermod.consumers.config.AckPolicy;
 import io.hermod.consumers.config.ConsumerConfig;
 import io.hermod.consumers.state.ConsumerId;
 import io.hermod.consumers.state.ConsumerRecord;
 import io.hermod.consumers.state.ConsumerStateStore;
+import io.hermod.core.subject.SubjectFilter;
 import io.hermod.store.StoredMessage;
 import io.hermod.store.StreamState;
 import io.hermod.store.StreamStore;
@@ -27,12 +29,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
  * What every consumer has, whichever way it delivers (pull requests or push to a subject): its configuration, its
  * acknowledgement state and the writes of it to a {@link ConsumerStateStore}, its cursor over the stream (filter,
- * the {@code last_per_subject} start), {@code num_pending} and consumer info.
+ * the {@code last_per_subject} start), {@code num_pending} and consumer info; and what retention, purges, message
+ * deletes and advisories need of a consumer ({@link ConsumerObserver}, {@link #needsAck}, {@link #purged},
+ * {@link #messageDeleted}), so that pull and push consumers behave alike there.
  *
  * <p>Not thread-safe: it belongs to the {@link ConsumerService}'s worker thread.
  */
@@ -45,6 +50,7 @@ final class ConsumerCore {
     /** For {@code last_per_subject}: the sequences still to deliver before the stream's new messages. */
     private final TreeSet<Long> lastPerSubject;
     private ConsumerRecord record;
+    private ConsumerObserver observer = ConsumerObserver.NONE;
     private Instant deliveredActive;
     private Instant ackActive;
 
@@ -73,6 +79,7 @@ final class ConsumerCore {
             SequencePair delivered = new SequencePair(0, start.seq() - 1);
             ack = AckState.restore(settings, new StoredAckState(delivered, SequencePair.ZERO, List.of()), clock);
             store.write(record.id(), new AckStateChanges(delivered, SequencePair.ZERO, List.of(), List.of()));
+            store.saveStartSequences(record.id(), List.copyOf(start.lastPerSubject()));
         }
         ConsumerCore core = new ConsumerCore(record, store, stream, clock, ack, start.lastPerSubject());
         core.persist();
@@ -85,8 +92,14 @@ final class ConsumerCore {
         AckSettings settings = AckSettings.of(record.config());
         return store.loadState(record.id())
                 .map(state -> new ConsumerCore(record, store, stream, clock,
-                        AckState.restore(settings, state, clock), new TreeSet<>()))
+                        AckState.restore(settings, state, clock), remainingStart(store, record, state)))
                 .orElseGet(() -> create(record, store, streamStore, stream, clock));
+    }
+
+    /** What is left of a {@code last_per_subject} start list after what was delivered before the restart. */
+    private static TreeSet<Long> remainingStart(ConsumerStateStore store, ConsumerRecord record, StoredAckState state) {
+        TreeSet<Long> start = new TreeSet<>(store.loadStartSequences(record.id()));
+        return new TreeSet<>(start.tailSet(state.delivered().streamSeq(), false));
     }
 
     ConsumerId id() {
@@ -133,8 +146,12 @@ final class ConsumerCore {
      */
     Optional<StoredMessage> next(StreamStore messages) {
         while (true) {
+            long searchable = messages.state().lastSeq(); // read first: a message stored meanwhile is not skipped
             Optional<Delivery> next = ack.nextDelivery(seq -> nextMatching(messages, seq));
             if (next.isEmpty()) {
+                if (!ack.maxAckPendingReached()) {
+                    ack.searchedTo(searchable);
+                }
                 return Optional.empty();
             }
             long seq = next.get().streamSeq();
@@ -174,16 +191,35 @@ final class ConsumerCore {
                 m.timestampNanos(), pending.value).format();
     }
 
-    /** A message on one of this consumer's ack subjects, applied and written. */
-    AckMessage onAck(AckReplySubject subject, byte[] body) {
+    /**
+     * What an acknowledgement did: the message as parsed, and a future that completes once what follows from it
+     * (retention's removals) is durable; the acknowledger's reply waits for it, as nats-server answers after them.
+     */
+    record AckOutcome(AckMessage message, CompletableFuture<Void> settled) {
+    }
+
+    /** A message on one of this consumer's ack subjects, applied, written, and told to the observer. */
+    AckOutcome onAck(AckReplySubject subject, byte[] body) {
         AckMessage message = AckMessage.parse(body);
-        if (AckMessage.applyTo(message, ack, subject)
-                && (message instanceof AckMessage.Ack || message instanceof AckMessage.AckNext
+        Optional<TrackedMessage> acked = ack.tracked(subject.streamSeq()).filter(TrackedMessage::pending);
+        if (message instanceof AckMessage.Nak && acked.isPresent()
+                && subject.consumerSeq() > ack.ackFloor().consumerSeq()) {
+            observer.naked(this, subject.streamSeq(), subject.consumerSeq(), subject.deliveryCount());
+        }
+        boolean applied = AckMessage.applyTo(message, ack, subject);
+        if (applied && (message instanceof AckMessage.Ack || message instanceof AckMessage.AckNext
                 || message instanceof AckMessage.Term)) {
             ackActive = clock.instant();
         }
-        persist();
-        return message;
+        CompletableFuture<Void> settled = persist();
+        if (message instanceof AckMessage.Term) {
+            observer.terminated(this, subject.streamSeq(), subject.consumerSeq(), subject.deliveryCount());
+        } else if (applied && acked.isPresent() && record.config().ackPolicy() == AckPolicy.EXPLICIT
+                && (message instanceof AckMessage.Ack || message instanceof AckMessage.AckNext)) {
+            observer.acknowledged(this, subject.streamSeq(), subject.consumerSeq(), subject.deliveryCount(),
+                    acked.get().deliveredNanos());
+        }
+        return new AckOutcome(message, settled);
     }
 
     /**
@@ -256,11 +292,68 @@ final class ConsumerCore {
         return count;
     }
 
-    /** Writes what changed in the acknowledgement state since the last write. */
-    void persist() {
-        if (ack.hasChanges()) {
+    /**
+     * Writes what changed in the acknowledgement state since the last write and tells the observer; the future
+     * completes once what follows from the changes (retention's removals) is durable.
+     */
+    CompletableFuture<Void> persist() {
+        if (!ack.hasChanges()) {
+            return ConsumerObserver.DONE;
+        }
+        AckStateChanges changes = ack.drainChanges();
+        store.write(id, changes);
+        return observer.written(this, changes);
+    }
+
+    /** Who learns of this consumer's acknowledgements (retention, advisories); nobody until set. */
+    void observe(ConsumerObserver value) {
+        observer = value == null ? ConsumerObserver.NONE : value;
+    }
+
+    /** nats's {@code needAck}: whether this consumer still has to acknowledge a message of the stream. */
+    boolean needsAck(long streamSeq, String subject) {
+        return matches(subject) && ack.needsAck(streamSeq);
+    }
+
+    /** Whether the consumer's filter takes messages on {@code subject}. */
+    boolean matches(String subject) {
+        String filter = record.config().filterSubject();
+        return filter.isEmpty() || SubjectFilter.matches(filter, subject);
+    }
+
+    /** The ack floor's stream sequence. */
+    long ackFloorSeq() {
+        return ack.ackFloor().streamSeq();
+    }
+
+    /** The highest stream sequence delivered. */
+    long deliveredSeq() {
+        return ack.delivered().streamSeq();
+    }
+
+    /**
+     * The stream was purged and {@code firstSeq} is where this consumer may find messages again (nats's
+     * {@code consumer.purge}); written without telling the observer, as a purge acknowledges nothing.
+     */
+    void purged(long firstSeq) {
+        lastPerSubject.headSet(firstSeq).clear();
+        if (ack.purge(firstSeq)) {
             store.write(id, ack.drainChanges());
         }
+    }
+
+    /**
+     * A message was deleted from the stream: if it was pending here it is acknowledged as by {@code +TERM}, as
+     * nats-server 2.9.10 does ({@code decStreamPending}); returns it then, for the advisory.
+     */
+    Optional<TrackedMessage> messageDeleted(long streamSeq) {
+        lastPerSubject.remove(streamSeq);
+        Optional<TrackedMessage> pending = ack.tracked(streamSeq).filter(TrackedMessage::pending);
+        if (pending.isPresent()) {
+            ack.term(streamSeq);
+            persist();
+        }
+        return pending;
     }
 
     long nowNanos() {

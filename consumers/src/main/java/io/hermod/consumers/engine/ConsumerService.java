@@ -76,6 +76,11 @@ public final class ConsumerService implements AutoCloseable {
     private final AtomicBoolean storedScheduled = new AtomicBoolean();
     private final SecureRandom random = new SecureRandom();
     private final List<Subscription> subscriptions = new ArrayList<>();
+    private final StreamInterest interest = new StreamInterest();
+    private final RetentionTracker retention;
+    private final ConsumerAdvisories advisories;
+    private final StreamRemovals removals;
+    private final ConsumerObserver observer;
     private boolean closed;
 
     private ConsumerService(HermodServer server, JetStreamService jetStream) {
@@ -88,6 +93,11 @@ public final class ConsumerService implements AutoCloseable {
         });
         this.durableStore = new RocksConsumerStateStore(jetStream.storeDirectory().keyValueStorage());
         this.api = new ConsumerApi(new Admin(), jetStream::countApiRequest);
+        this.retention = new RetentionTracker(this::cores, jetStream::streamStore, this::streamConfig);
+        this.advisories = new ConsumerAdvisories((subject, payload) -> connection.publish(subject, null, null, payload),
+                clock);
+        this.removals = new StreamRemovals(retention, advisories);
+        this.observer = ConsumerObserver.both(new RetentionObserver(retention), advisories);
     }
 
     /** Restores the stored consumers of every stream and starts serving; {@code jetStream} must be running. */
@@ -176,9 +186,12 @@ public final class ConsumerService implements AutoCloseable {
                         ? PullConsumer.restore(record, durableStore, store.get(), streamStore(stream), outbox, clock)
                         : PushConsumer.restore(record, durableStore, store.get(), streamStore(stream), outbox, clock);
                 streams.computeIfAbsent(stream, s -> new ConcurrentSkipListMap<>()).put(record.id().name(), consumer);
+                follow(consumer);
                 restored++;
             }
+            retention.reconcile(stream);
         }
+        interest.update(streams);
         if (restored > 0) {
             log.info("restored {} consumer(s)", restored);
         }
@@ -251,6 +264,7 @@ public final class ConsumerService implements AutoCloseable {
         }
         String[] tokens = subject.substring("$JS.API.".length()).split("\\.", -1);
         Optional<byte[]> reply = api.handle(tokens, m.payload());
+        interest.update(streams); // an update may have changed a filter
         if (reply.isPresent() && m.replyTo() != null && !m.replyTo().isEmpty()) {
             connection.publish(m.replyTo(), null, null, reply.get());
         }
@@ -345,18 +359,32 @@ public final class ConsumerService implements AutoCloseable {
         return of == null ? List.of() : List.copyOf(of.values());
     }
 
+    /** The shared parts of a stream's consumers, as retention sees them. */
+    private List<ConsumerCore> cores(String stream) {
+        return of(stream).stream().map(Consumer::core).toList();
+    }
+
     private Consumer create(String stream, String name, ConsumerConfig config, StreamConfig streamConfig) {
         StreamStore store = jetStream.streamStore(stream).orElseThrow(
                 io.hermod.store.api.JsApiError.STREAM_NOT_FOUND::exception);
-        boolean memory = config.memStorage() || !config.isDurable()
-                || store.config().storage() == StorageType.MEMORY;
+        // Ephemerals of a file stream are stored too: nats-server 2.9.10 restores them after a restart.
+        boolean memory = config.memStorage() || store.config().storage() == StorageType.MEMORY;
         ConsumerRecord record = new ConsumerRecord(new ConsumerId(stream, name), config, Instant.now(clock));
         ConsumerStateStore stateStore = memory ? memoryStore : durableStore;
         Consumer consumer = config.isPull()
                 ? PullConsumer.create(record, stateStore, store, streamStore(stream), outbox, clock)
                 : PushConsumer.create(record, stateStore, store, streamStore(stream), outbox, clock);
         streams.computeIfAbsent(stream, s -> new ConcurrentSkipListMap<>()).put(name, consumer);
+        follow(consumer);
+        interest.update(streams);
+        advisories.created(consumer.id());
         return consumer;
+    }
+
+    /** Retention and advisories learn of the consumer's acknowledgements from now on. */
+    private void follow(Consumer consumer) {
+        consumer.core().observe(observer);
+        retention.follow(consumer.core());
     }
 
     private boolean delete(String stream, String name) {
@@ -369,6 +397,11 @@ public final class ConsumerService implements AutoCloseable {
         ConsumerId id = consumer.id();
         memoryStore.delete(id);
         durableStore.delete(id);
+        interest.update(streams);
+        retention.deleted(consumer.core());
+        if (jetStream.streamStore(stream).isPresent()) {
+            advisories.deleted(id); // not when the stream itself went, as nats-server 2.9.10
+        }
         return true;
     }
 
@@ -380,6 +413,7 @@ public final class ConsumerService implements AutoCloseable {
             durableStore.delete(stored.id());
         }
         streams.remove(stream);
+        interest.update(streams);
     }
 
     /** Stops serving and the worker; state already written stays in the store. Idempotent. */
@@ -422,6 +456,32 @@ public final class ConsumerService implements AutoCloseable {
         @Override
         public void deleted(String stream) {
             execute(() -> streamDeleted(stream));
+        }
+
+        @Override
+        public boolean interested(String stream, String subject) {
+            return interest.interested(stream, subject);
+        }
+
+        @Override
+        public void messageDeleted(String stream, long seq) {
+            execute(() -> removals.messageDeleted(seq, of(stream)));
+        }
+
+        @Override
+        public void removedByLimits(String stream, long[] seqs) {
+            execute(() -> {
+                List<Consumer> of = of(stream);
+                for (long seq : seqs) {
+                    removals.messageDeleted(seq, of); // nats's decStreamPending: +TERM where it was pending
+                }
+            });
+        }
+
+        @Override
+        public void purged(String stream, io.hermod.store.PurgeRequest request) {
+            execute(() -> jetStream.streamStore(stream).ifPresent(store -> removals.purged(store, request,
+                    of(stream))));
         }
     }
 

@@ -99,6 +99,11 @@ final class PullConsumer implements Consumer {
         return core.config();
     }
 
+    @Override
+    public ConsumerCore core() {
+        return core;
+    }
+
     /** Applies an accepted update of the configuration (fields nats-server lets change, AckState keeps its own). */
     @Override
     public void update(ConsumerConfig config) {
@@ -152,13 +157,14 @@ final class PullConsumer implements Consumer {
     @Override
     public void onAck(AckReplySubject subject, byte[] body, String reply) {
         lastActivityNanos = nanos(clock.instant());
-        AckMessage message = core.onAck(subject, body);
-        if (message instanceof AckMessage.AckNext next) {
+        ConsumerCore.AckOutcome outcome = core.onAck(subject, body);
+        if (outcome.message() instanceof AckMessage.AckNext next) {
             request(reply, PullRequest.parse(next.request().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             return;
         }
         if (reply != null && !reply.isEmpty()) {
-            outbox.send(reply, reply, null, null, new byte[0]);
+            // answered once retention's removals are durable (at once otherwise), as nats-server answers after them
+            outcome.settled().thenRun(() -> outbox.send(reply, reply, null, null, new byte[0]));
         }
         pump();
     }

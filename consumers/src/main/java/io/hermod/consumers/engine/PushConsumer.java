@@ -100,6 +100,11 @@ final class PushConsumer implements Consumer {
         return core.config();
     }
 
+    @Override
+    public ConsumerCore core() {
+        return core;
+    }
+
     /**
      * Applies an accepted update. A new deliver subject makes every pending message due for redelivery there, as
      * nats's {@code updateDeliverSubject} does.
@@ -124,13 +129,14 @@ final class PushConsumer implements Consumer {
 
     @Override
     public void onAck(AckReplySubject subject, byte[] body, String reply) {
-        AckMessage message = core.onAck(subject, body);
+        ConsumerCore.AckOutcome outcome = core.onAck(subject, body);
         if (reply != null && !reply.isEmpty()) {
-            if (message instanceof AckMessage.AckNext) {
+            if (outcome.message() instanceof AckMessage.AckNext) {
                 // nats-server's processNextMsgReq on a push consumer
                 status(reply, "NATS/1.0 409 Consumer is push based\r\n\r\n");
             } else {
-                outbox.send(reply, reply, null, null, new byte[0]);
+                // answered once retention's removals are durable (at once otherwise), as nats-server answers after them
+                outcome.settled().thenRun(() -> outbox.send(reply, reply, null, null, new byte[0]));
             }
         }
         pump();

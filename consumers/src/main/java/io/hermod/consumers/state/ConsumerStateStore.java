@@ -32,6 +32,15 @@ public interface ConsumerStateStore {
     /** The acknowledgement state last written, or empty when none was. */
     Optional<StoredAckState> loadState(ConsumerId id);
 
+    /**
+     * Stores the start list of a {@code last_per_subject} consumer (the last sequence of each subject when it was
+     * created, which it delivers before going on with newer messages); durable before it returns.
+     */
+    void saveStartSequences(ConsumerId id, List<Long> sequences);
+
+    /** The start list saved for the consumer, empty when none was. */
+    List<Long> loadStartSequences(ConsumerId id);
+
     /** Removes a consumer's configuration and state; durable before it returns. */
     void delete(ConsumerId id);
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentMap;
 public final class MemoryConsumerStateStore implements ConsumerStateStore {
     private final ConcurrentMap<ConsumerId, ConsumerRecord> configs = new ConcurrentHashMap<>();
     private final ConcurrentMap<ConsumerId, State> states = new ConcurrentHashMap<>();
+    private final ConcurrentMap<ConsumerId, List<Long>> startLists = new ConcurrentHashMap<>();
 
     @Override
     public void saveConfig(ConsumerRecord consumer) {
@@ -49,7 +50,18 @@ public final class MemoryConsumerStateStore implements ConsumerStateStore {
     }
 
     @Override
+    public void saveStartSequences(ConsumerId id, List<Long> sequences) {
+        startLists.put(id, List.copyOf(sequences));
+    }
+
+    @Override
+    public List<Long> loadStartSequences(ConsumerId id) {
+        return startLists.getOrDefault(id, List.of());
+    }
+
+    @Override
     public void delete(ConsumerId id) {
+        startLists.remove(id);
         configs.remove(id);
         states.remove(id);
     }

@@ -101,6 +101,27 @@ public final class RocksConsumerStateStore implements ConsumerStateStore {
     }
 
     @Override
+    public void saveStartSequences(ConsumerId id, List<Long> sequences) {
+        java.nio.ByteBuffer value = java.nio.ByteBuffer.allocate(8 * sequences.size());
+        sequences.forEach(value::putLong);
+        kv.putDurably(ColumnFamily.CONSUMER_STATE, StateKeys.startList(StateKeys.consumer(id)), value.array());
+    }
+
+    @Override
+    public List<Long> loadStartSequences(ConsumerId id) {
+        byte[] value = kv.get(ColumnFamily.CONSUMER_STATE, StateKeys.startList(StateKeys.consumer(id)));
+        if (value == null) {
+            return List.of();
+        }
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(value);
+        List<Long> sequences = new ArrayList<>(value.length / 8);
+        while (buffer.remaining() >= 8) {
+            sequences.add(buffer.getLong());
+        }
+        return sequences;
+    }
+
+    @Override
     public void delete(ConsumerId id) {
         byte[] prefix = StateKeys.consumer(id);
         try (KeyValueBatch batch = kv.newBatch()) {

@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
  * Key layout of the consumer column families: a prefix-free consumer prefix (uint16 length + UTF-8 stream name,
  * uint16 length + UTF-8 consumer name); in consumer_state the prefix plus {@code 0x00} holds the header and the
  * prefix plus {@code 0x01} plus the big-endian stream sequence holds one tracked message, so a consumer's messages
- * sort by sequence.
+ * sort by sequence; the prefix plus {@code 0x02} holds a {@code last_per_subject} consumer's start list (big-endian
+ * uint64 sequences).
  */
 final class StateKeys {
     static final byte HEADER = 0;
     static final byte MESSAGE = 1;
+    static final byte START_LIST = 2;
 
     private StateKeys() {
     }
@@ -30,6 +32,10 @@ final class StateKeys {
 
     static byte[] header(byte[] consumerPrefix) {
         return ByteBuffer.allocate(consumerPrefix.length + 1).put(consumerPrefix).put(HEADER).array();
+    }
+
+    static byte[] startList(byte[] consumerPrefix) {
+        return ByteBuffer.allocate(consumerPrefix.length + 1).put(consumerPrefix).put(START_LIST).array();
     }
 
     static byte[] messagesPrefix(byte[] consumerPrefix) {

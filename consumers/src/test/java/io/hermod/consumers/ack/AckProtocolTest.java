@@ -57,6 +57,9 @@ class AckProtocolTest {
         assertEquals(new AckMessage.Nak(90_500_000_000L), parse("-NAK 1m30.5s"));
         assertEquals(new AckMessage.Nak(250_000_000L), parse("-NAK {\"delay\":250000000}"));
         assertEquals(new AckMessage.Nak(0), parse("-NAK soon"), "an unreadable delay is a plain nak");
+        assertEquals(new AckMessage.Nak(0, true), parse("-NAK {}"), "JSON without a delay takes the delay path");
+        assertEquals(new AckMessage.Nak(0, true), parse("-NAK 0s"));
+        assertEquals(new AckMessage.Nak(0, false), parse("-NAK {\"delay\":\"5s\"}"), "Go refuses a string");
         assertEquals(new AckMessage.Progress(), parse("+WPI"));
         assertEquals(new AckMessage.Term(""), parse("+TERM"));
         assertEquals(new AckMessage.Term("bad input"), parse("+TERM bad input"));

@@ -44,7 +44,7 @@ class AckStateTest {
     void newConsumerStartsBeforeItsStartSequence() {
         AckState state = AckState.start(EXPLICIT, 10, clock);
         assertEquals(new SequencePair(0, 9), state.delivered());
-        assertEquals(new SequencePair(0, 9), state.ackFloor());
+        assertEquals(SequencePair.ZERO, state.ackFloor(), "nats-server 2.9.10 reports a new consumer's floor as 0/0");
         assertEquals(Optional.of(new Delivery(10, 1)), state.nextDelivery(upTo(20)));
         assertEquals(Optional.empty(), state.nextDelivery(upTo(9)));
     }

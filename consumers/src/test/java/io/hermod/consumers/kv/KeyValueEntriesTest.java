@@ -3,6 +3,8 @@ package io.hermod.consumers.kv;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
+import io.nats.client.Message;
+import io.nats.client.Subscription;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
@@ -74,6 +76,23 @@ class KeyValueEntriesTest {
         assertNotNull(color.getCreated());
         assertEquals(42L, kv.get("size").getValueAsLong());
         assertNull(kv.get("missing"));
+    }
+
+    @Test
+    void getReadsThroughDirectGetOfTheLastMessageOfTheKeySubject() throws Exception {
+        KeyValue kv = bucket("direct", StorageType.File, 1);
+        kv.put("k", "v");
+        try (Connection spy = server.connect()) {
+            Subscription requests = spy.subscribe("$JS.API.>");
+            spy.flush(Duration.ofSeconds(5));
+            assertEquals("v", kv.get("k").getValueAsString());
+            assertNotNull(kv.get("k", 1));
+            Message last = requests.nextMessage(Duration.ofSeconds(5));
+            Message bySeq = requests.nextMessage(Duration.ofSeconds(5));
+            assertEquals("$JS.API.DIRECT.GET.KV_direct.$KV.direct.k", last.getSubject(), "ADR-31 last-by-subject");
+            assertEquals("$JS.API.DIRECT.GET.KV_direct", bySeq.getSubject());
+            assertEquals("{\"seq\":1}", new String(bySeq.getData()));
+        }
     }
 
     @Test

@@ -44,6 +44,7 @@ final class StreamMessageApi {
         PurgeRequest purge = new PurgeRequest(request.filter().isEmpty() ? null : request.filter(), request.seq(),
                 request.keep() > 0 ? request.keep() : -1);
         long purged = await(stream.store().purge(purge), JsApiError.STREAM_PURGE_FAILED);
+        registry.events().purged(name, purge);
         return StreamPurgeResponse.ok(purged);
     }
 
@@ -82,6 +83,7 @@ final class StreamMessageApi {
         if (!await(store.delete(request.seq()), JsApiError.STREAM_MSG_DELETE_FAILED)) {
             throw JsApiError.SEQUENCE_NOT_FOUND.exception(request.seq());
         }
+        registry.events().messageDeleted(name, request.seq());
         return StreamMsgDeleteResponse.ok();
     }
 

@@ -9,6 +9,7 @@ import io.hermod.store.StoredMessage;
 import io.hermod.store.StreamStore;
 import io.hermod.store.api.ApiError;
 import io.hermod.store.api.JsApiError;
+import io.hermod.store.api.RetentionPolicy;
 import io.hermod.store.api.StreamConfig;
 
 import java.util.OptionalLong;
@@ -231,6 +232,12 @@ final class StreamPublisher {
     private void issue(Message m, byte[] headers, String rollup, String msgId) {
         synchronized (lock) {
             StreamStore store = stream.store();
+            if (stream.config().retention() == RetentionPolicy.INTEREST
+                    && !context.events().interested(stream.name(), m.subject())) {
+                // nats-server 2.9.10 stores nothing nobody is interested in, but the message still takes a sequence
+                lastIssued = store.skip().handle((seq, failure) -> skipped(m, msgId, seq, failure));
+                return;
+            }
             CompletableFuture<AppendResult> appended;
             try {
                 appended = msgId != null
@@ -268,10 +275,21 @@ final class StreamPublisher {
             if (e != null) {
                 replyError(m, JsApiError.STREAM_ROLLUP_FAILED.error(cause(e).getMessage()));
             } else {
+                context.events().purged(stream.name(), purge); // consumers move as after an API purge, as in nats
                 reply(m, PubAckReplies.ok(stream.name(), result.seq(), false));
             }
             return null;
         });
+    }
+
+    private Void skipped(Message m, String msgId, Long seq, Throwable failure) {
+        if (failure != null) {
+            replyError(m, storeFailed(failure));
+        } else {
+            lastMsgId = msgId == null ? "" : msgId;
+            reply(m, PubAckReplies.ok(stream.name(), seq, false));
+        }
+        return null;
     }
 
     private static ApiError storeFailed(Throwable failure) {

@@ -70,8 +70,10 @@ final class StreamRegistry {
 
     private StreamStore openStore(StreamConfig config, Instant created) {
         long createdNanos = created.getEpochSecond() * 1_000_000_000L + created.getNano();
-        return directory.openStream(StoreModels.storeConfig(config, settings.syncInterval()), GoJson.write(config),
-                createdNanos);
+        StreamStore store = directory.openStream(StoreModels.storeConfig(config, settings.syncInterval()),
+                GoJson.write(config), createdNanos);
+        store.onLimitRemovals(seqs -> context.events().removedByLimits(config.name(), seqs));
+        return store;
     }
 
     /** Applies a validated configuration: the store is reopened with it once every pending write completed. */
@@ -93,6 +95,11 @@ final class StreamRegistry {
         await(stream.publisher().exclusive(() -> stream.store().close(), swapper));
         directory.deleteStream(stream.name());
         context.events().deleted(stream.name());
+    }
+
+    /** Who learns of the streams' changes (the consumers). */
+    StreamEvents events() {
+        return context.events();
     }
 
     Optional<Stream> find(String name) {

@@ -68,6 +68,16 @@ final class ClosingStore implements StreamStore {
     }
 
     @Override
+    public void onLimitRemovals(java.util.function.Consumer<long[]> listener) {
+        store.onLimitRemovals(listener);
+    }
+
+    @Override
+    public CompletableFuture<Long> skip() {
+        return store.skip();
+    }
+
+    @Override
     public CompletableFuture<Boolean> delete(long seq) {
         return store.delete(seq);
     }

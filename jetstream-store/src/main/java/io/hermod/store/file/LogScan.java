@@ -73,8 +73,12 @@ final class LogScan {
             }
             if (document.index() > appliedIndex) {
                 unapplied++;
-                if (record != null && record.hasMessage() && tornUnsealed.isEmpty()) {
-                    tailLastSeq = Math.max(tailLastSeq, record.getMessage().getSeq());
+                if (record != null && tornUnsealed.isEmpty()) {
+                    if (record.hasMessage()) {
+                        tailLastSeq = Math.max(tailLastSeq, record.getMessage().getSeq());
+                    } else if (record.hasSkip()) { // a skipped sequence moves the last sequence too
+                        tailLastSeq = Math.max(tailLastSeq, record.getSkip().getSeq());
+                    }
                 }
             } else if (replayFailure == null) {
                 try {

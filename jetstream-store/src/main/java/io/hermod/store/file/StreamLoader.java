@@ -93,11 +93,31 @@ final class StreamLoader {
             case MESSAGE -> applyMessage(record.getMessage(), document.index());
             case DELETE -> contents.delete(record.getDelete().getSeq());
             case PURGE -> contents.purge(StreamEngine.fromRecord(record.getPurge()));
+            case SKIP -> applySkip(record.getSkip().getSeq(), record.getSkip().getTimestampNanos());
             case RESUME, ENTRY_NOT_SET -> {
                 // A session boundary in good order: nothing to apply.
             }
         }
         return true;
+    }
+
+    private void applySkip(long seq, long timestampNanos) {
+        if (seq <= contents.lastSeq()) {
+            return;
+        }
+        if (fresh && contents.state().messages() == 0 && contents.lastSeq() == 0) {
+            contents.startAt(seq); // RocksDB rebuilt from scratch after retention removed the first cycles
+        }
+        fresh = false;
+        if (seq != contents.lastSeq() + 1) {
+            LOG.warn("{}: skipped seq {} follows {} in the log; treating the rest of the session as void",
+                    storage.log().directory(), seq, contents.lastSeq());
+            voiding = true;
+            voided++;
+            replayed--;
+            return;
+        }
+        contents.skipped(seq, timestampNanos);
     }
 
     private void applyMessage(MessageRecord message, long logIndex) {

@@ -14,6 +14,7 @@ import io.hermod.store.index.SubjectTable;
 import io.hermod.store.index.Tombstones;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * What a stream holds, derived from its writes in order: totals, per-subject entries, tombstones, and the effect
@@ -26,6 +27,8 @@ public final class StreamContents {
     private final SubjectTable subjects = new SubjectTable();
     private final Tombstones tombstones = new Tombstones();
     private final DedupeWindow dedupe;
+    private LongConsumer limitRemovals = seq -> {
+    };
     private long firstSeq = 1;
     private long lastSeq;
     private long count;
@@ -147,17 +150,34 @@ public final class StreamContents {
         SubjectTable.Entry entry = subjects.added(message.subject(), message.seq());
         if (config.maxMsgsPerSubject() >= 0) {
             while (entry != null && entry.messages() > config.maxMsgsPerSubject()) {
-                remove(entry.firstSeq());
+                removeForLimit(entry.firstSeq());
                 entry = subjects.get(message.subject());
             }
         }
         while (config.maxMsgs() >= 0 && count > config.maxMsgs()) {
-            remove(firstSeq);
+            removeForLimit(firstSeq);
         }
         while (config.maxBytes() >= 0 && bytes > config.maxBytes() && count > 0) {
-            remove(firstSeq);
+            removeForLimit(firstSeq);
         }
         expire(nowNanos);
+    }
+
+    /**
+     * Accounts for a sequence used without a message ({@link io.hermod.store.StreamStore#skip}): it becomes the
+     * last sequence; an empty stream starts after it, otherwise it is a gap (a tombstone) like a deleted message.
+     */
+    public void skipped(long seq, long timestampNanos) {
+        if (seq != lastSeq + 1) {
+            throw new IllegalStateException("expected seq " + (lastSeq + 1) + ", got " + seq);
+        }
+        lastSeq = seq;
+        lastTimestamp = Math.max(lastTimestamp, timestampNanos);
+        if (count == 0) {
+            firstSeq = seq + 1;
+        } else {
+            tombstones.add(seq);
+        }
     }
 
     /** Removes messages older than {@code max_age} and forgets ids out of the duplicate window; returns how many messages. */
@@ -169,7 +189,7 @@ public final class StreamContents {
         long cutoff = nowNanos - config.maxAge().toNanos();
         long removed = 0;
         while (count > 0 && firstTimestamp <= cutoff) {
-            remove(firstSeq);
+            removeForLimit(firstSeq);
             removed++;
         }
         return removed;
@@ -250,6 +270,19 @@ public final class StreamContents {
             return found.subList(0, found.size() - keep);
         }
         return found;
+    }
+
+    /**
+     * Tells {@code listener} of each message the limits remove from now on (max_msgs, max_bytes, max_age,
+     * max_msgs_per_subject), as nats-server's stores report such removals to the stream's consumers.
+     */
+    public void onLimitRemoval(LongConsumer listener) {
+        limitRemovals = listener;
+    }
+
+    private void removeForLimit(long seq) {
+        remove(seq);
+        limitRemovals.accept(seq);
     }
 
     private void remove(long seq) {

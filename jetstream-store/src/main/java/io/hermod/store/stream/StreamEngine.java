@@ -17,6 +17,7 @@ import io.hermod.store.proto.DeleteMessage;
 import io.hermod.store.proto.LogRecord;
 import io.hermod.store.proto.MessageRecord;
 import io.hermod.store.proto.PurgeStream;
+import io.hermod.store.proto.SkipMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,12 +56,20 @@ public abstract class StreamEngine implements StreamStore {
     private final Thread writer;
     private boolean closing;
     private volatile Throwable failure;
+    private volatile Consumer<long[]> limitRemovalListener;
+    /** Sequences the limits removed in the current write group, once someone listens; the writer's only. */
+    private final List<Long> limitRemoved = new ArrayList<>();
 
     protected StreamEngine(StreamStoreConfig config, MessageStorage storage, StreamContents contents, Clock clock) {
         this.config = config;
         this.storage = storage;
         this.contents = contents;
         this.clock = clock;
+        contents.onLimitRemoval(seq -> {
+            if (limitRemovalListener != null) {
+                limitRemoved.add(seq);
+            }
+        });
         this.writer = new Thread(this::runWriter, "stream-writer-" + config.name());
         this.writer.setDaemon(true);
     }
@@ -91,6 +101,11 @@ public abstract class StreamEngine implements StreamStore {
             return CompletableFuture.failedFuture(new IllegalArgumentException("a message id is required"));
         }
         return enqueue(new WriteOp.Append(msgId, subject, headers == null ? new byte[0] : headers, payload));
+    }
+
+    @Override
+    public CompletableFuture<Long> skip() {
+        return enqueue(new WriteOp.Skip());
     }
 
     @Override
@@ -326,6 +341,9 @@ public abstract class StreamEngine implements StreamStore {
             for (WriteOp op : group) {
                 op.complete();
             }
+            if (!limitRemoved.isEmpty()) {
+                tellLimitRemovals();
+            }
             if (changed) {
                 commitDerivedState();
             }
@@ -335,6 +353,25 @@ public abstract class StreamEngine implements StreamStore {
         for (WriteOp op = queue.poll(); op != null; op = queue.poll()) {
             op.fail(new StoreClosedException(config.name()));
             op.complete();
+        }
+    }
+
+    @Override
+    public void onLimitRemovals(Consumer<long[]> listener) {
+        limitRemovalListener = listener;
+    }
+
+    /** After the group's callers heard: the removals are as durable as the writes that caused them. */
+    private void tellLimitRemovals() {
+        long[] seqs = limitRemoved.stream().mapToLong(Long::longValue).toArray();
+        limitRemoved.clear();
+        Consumer<long[]> listener = limitRemovalListener;
+        try {
+            if (listener != null) {
+                listener.accept(seqs);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("stream {}: listener of limit removals failed", config.name(), e);
         }
     }
 
@@ -394,6 +431,15 @@ public abstract class StreamEngine implements StreamStore {
         if (op instanceof WriteOp.Purge purge) {
             storage.append(LogRecord.newBuilder().setPurge(toRecord(purge.request)).build());
             op.succeed(contents.purge(purge.request));
+            return true;
+        }
+        if (op instanceof WriteOp.Skip) {
+            long seq = contents.lastSeq() + 1;
+            long timestamp = Math.max(nowNanos(), contents.lastTimestamp());
+            storage.append(LogRecord.newBuilder().setSkip(SkipMessage.newBuilder().setSeq(seq)
+                    .setTimestampNanos(timestamp)).build());
+            contents.skipped(seq, timestamp);
+            op.succeed(seq);
             return true;
         }
         if (op instanceof WriteOp.Expire) {

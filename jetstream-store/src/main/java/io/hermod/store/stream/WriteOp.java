@@ -57,6 +57,9 @@ abstract class WriteOp {
         }
     }
 
+    static final class Skip extends WriteOp {
+    }
+
     static final class Expire extends WriteOp {
     }
 
