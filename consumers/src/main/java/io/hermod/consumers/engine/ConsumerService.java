@@ -76,6 +76,8 @@ public final class ConsumerService implements AutoCloseable {
     private final AtomicBoolean storedScheduled = new AtomicBoolean();
     private final SecureRandom random = new SecureRandom();
     private final List<Subscription> subscriptions = new ArrayList<>();
+    /** A worker task's sends wait until the task has written the consumer state that records them. */
+    private final HeldSends held = new HeldSends(this::send);
     private final StreamInterest interest = new StreamInterest();
     private final RetentionTracker retention;
     private final ConsumerAdvisories advisories;
@@ -113,7 +115,8 @@ public final class ConsumerService implements AutoCloseable {
             jetStream.consumerCounts(service::count);
             jetStream.consumerFigures(service::figures);
             long tick = TICK.toMillis();
-            service.worker.scheduleWithFixedDelay(service::tick, tick, tick, TimeUnit.MILLISECONDS);
+            service.worker.scheduleWithFixedDelay(() -> service.asTask(service::tick), tick, tick,
+                    TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             service.close();
@@ -165,7 +168,7 @@ public final class ConsumerService implements AutoCloseable {
     private java.util.concurrent.Future<?> onWorker(Runnable task) {
         return worker.submit(() -> {
             try {
-                task.run();
+                asTask(task);
             } catch (RuntimeException e) {
                 log.warn("consumer task failed", e);
             }
@@ -200,7 +203,13 @@ public final class ConsumerService implements AutoCloseable {
     private final PushConsumer.Outbox outbox = new PushConsumer.Outbox() {
         @Override
         public void send(String destination, String subject, String replyTo, byte[] headers, byte[] payload) {
-            ConsumerService.this.send(destination, subject, replyTo, headers, payload);
+            held.send(destination, subject, replyTo, headers, payload);
+        }
+
+        @Override
+        public void release() {
+            held.release();
+            connection.flushBatch();
         }
 
         @Override
@@ -239,11 +248,19 @@ public final class ConsumerService implements AutoCloseable {
         execute(() -> serveAck(m));
     }
 
+    /**
+     * Runs a worker task: its sends go out once it has written the state that records them (see
+     * {@link HeldSends}), and reach each socket receiver in one flush.
+     */
+    private void asTask(Runnable task) {
+        connection.batched(() -> held.run(task));
+    }
+
     private void execute(Runnable task) {
         try {
             worker.execute(() -> {
                 try {
-                    task.run();
+                    asTask(task);
                 } catch (RuntimeException e) {
                     log.warn("consumer task failed", e);
                 }
