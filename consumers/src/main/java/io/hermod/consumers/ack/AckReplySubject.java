@@ -22,29 +22,39 @@ public record AckReplySubject(String stream, String consumer, long deliveryCount
         if (!subject.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        String[] tokens = subject.split("\\.", -1);
-        if (tokens.length != TOKENS || tokens[2].isEmpty() || tokens[3].isEmpty()) {
+        // Every delivered message's ack comes through here: cut at the dots by hand rather than by regex.
+        int streamEnd = subject.indexOf('.', PREFIX.length());
+        int consumerEnd = streamEnd < 0 ? -1 : subject.indexOf('.', streamEnd + 1);
+        if (consumerEnd < 0 || streamEnd == PREFIX.length() || consumerEnd == streamEnd + 1) {
             return Optional.empty();
         }
-        long[] numbers = new long[5];
+        long[] numbers = new long[TOKENS - 4];
+        int start = consumerEnd + 1;
         for (int i = 0; i < numbers.length; i++) {
-            numbers[i] = parseNumber(tokens[4 + i]);
+            int end = subject.indexOf('.', start);
+            boolean last = i == numbers.length - 1;
+            if (last != (end < 0)) {
+                return Optional.empty();
+            }
+            numbers[i] = parseNumber(subject, start, last ? subject.length() : end);
             if (numbers[i] < 0) {
                 return Optional.empty();
             }
+            start = end + 1;
         }
-        return Optional.of(new AckReplySubject(tokens[2], tokens[3], numbers[0], numbers[1], numbers[2], numbers[3],
+        return Optional.of(new AckReplySubject(subject.substring(PREFIX.length(), streamEnd),
+                subject.substring(streamEnd + 1, consumerEnd), numbers[0], numbers[1], numbers[2], numbers[3],
                 numbers[4]));
     }
 
     /** A non-negative decimal of ASCII digits only (nats's {@code parseAckReplyNum}), or -1. */
-    private static long parseNumber(String token) {
-        if (token.isEmpty() || token.length() > 19) {
+    private static long parseNumber(String subject, int from, int to) {
+        if (from >= to || to - from > 19) {
             return -1;
         }
         long n = 0;
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
+        for (int i = from; i < to; i++) {
+            char c = subject.charAt(i);
             if (c < '0' || c > '9') {
                 return -1;
             }

@@ -59,6 +59,7 @@ public final class ConsumerService implements AutoCloseable {
     /** How long a metrics scrape waits for the consumers' figures. */
     private static final Duration FIGURES_WAIT = Duration.ofSeconds(2);
     private static final Logger log = LoggerFactory.getLogger(ConsumerService.class);
+    private static final int ACKS_PER_TASK = 1024;
     private static final String API_PREFIX = "$JS.API.CONSUMER.";
     private static final String NEXT_PREFIX = API_PREFIX + "MSG.NEXT.";
     private static final char[] ID_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
@@ -74,8 +75,14 @@ public final class ConsumerService implements AutoCloseable {
     private final Map<String, ConcurrentSkipListMap<String, Consumer>> streams = new ConcurrentHashMap<>();
     private final Set<String> storedIn = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean storedScheduled = new AtomicBoolean();
+    /** Acks received and not yet applied: one worker task applies all that came meanwhile. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Message> acks =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final AtomicBoolean acksScheduled = new AtomicBoolean();
     private final SecureRandom random = new SecureRandom();
     private final List<Subscription> subscriptions = new ArrayList<>();
+    /** A worker task's sends wait until the task has written the consumer state that records them. */
+    private final HeldSends held = new HeldSends(this::send);
     private final StreamInterest interest = new StreamInterest();
     private final RetentionTracker retention;
     private final ConsumerAdvisories advisories;
@@ -113,7 +120,8 @@ public final class ConsumerService implements AutoCloseable {
             jetStream.consumerCounts(service::count);
             jetStream.consumerFigures(service::figures);
             long tick = TICK.toMillis();
-            service.worker.scheduleWithFixedDelay(service::tick, tick, tick, TimeUnit.MILLISECONDS);
+            service.worker.scheduleWithFixedDelay(() -> service.asTask(service::tick), tick, tick,
+                    TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             service.close();
@@ -165,7 +173,7 @@ public final class ConsumerService implements AutoCloseable {
     private java.util.concurrent.Future<?> onWorker(Runnable task) {
         return worker.submit(() -> {
             try {
-                task.run();
+                asTask(task);
             } catch (RuntimeException e) {
                 log.warn("consumer task failed", e);
             }
@@ -200,7 +208,13 @@ public final class ConsumerService implements AutoCloseable {
     private final PushConsumer.Outbox outbox = new PushConsumer.Outbox() {
         @Override
         public void send(String destination, String subject, String replyTo, byte[] headers, byte[] payload) {
-            ConsumerService.this.send(destination, subject, replyTo, headers, payload);
+            held.send(destination, subject, replyTo, headers, payload);
+        }
+
+        @Override
+        public void release() {
+            held.release();
+            connection.flushBatch();
         }
 
         @Override
@@ -236,14 +250,47 @@ public final class ConsumerService implements AutoCloseable {
     }
 
     private void onAck(Message m) {
-        execute(() -> serveAck(m));
+        acks.add(m);
+        if (acksScheduled.compareAndSet(false, true)) {
+            execute(this::drainAcks);
+        }
+    }
+
+    /**
+     * Applies the queued acks, at most {@link #ACKS_PER_TASK} so other tasks get their turn. An ack may thus be
+     * applied before a task queued after it arrived, never after one queued before.
+     */
+    private void drainAcks() {
+        acksScheduled.set(false); // first: an ack queued from now on schedules a drain of its own if needed
+        for (int i = 0; i < ACKS_PER_TASK; i++) {
+            Message m = acks.poll();
+            if (m == null) {
+                return;
+            }
+            try {
+                serveAck(m);
+            } catch (RuntimeException e) {
+                log.warn("ack on {} failed", m.subject(), e);
+            }
+        }
+        if (!acks.isEmpty() && acksScheduled.compareAndSet(false, true)) {
+            execute(this::drainAcks);
+        }
+    }
+
+    /**
+     * Runs a worker task: its sends go out once it has written the state that records them (see
+     * {@link HeldSends}), and reach each socket receiver in one flush.
+     */
+    private void asTask(Runnable task) {
+        connection.batched(() -> held.run(task));
     }
 
     private void execute(Runnable task) {
         try {
             worker.execute(() -> {
                 try {
-                    task.run();
+                    asTask(task);
                 } catch (RuntimeException e) {
                     log.warn("consumer task failed", e);
                 }

@@ -37,8 +37,18 @@ final class PullConsumer implements Consumer {
     private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
     private long lastActivityNanos;
 
+    /** Deliveries of one pump after which their state is written and they are sent, before the pump goes on. */
+    private static final int RELEASE_EVERY = 256;
+
     /** Where a consumer's messages, statuses and advisories go. */
     interface Outbox {
+        /**
+         * The state that records what was sent so far is written: held sends may go. Sends are held until the
+         * worker task ends otherwise; a long pump releases on the way so they do not pile up.
+         */
+        default void release() {
+        }
+
         /** A message for the subscribers of {@code destination}, seen under {@code subject}. */
         void send(String destination, String subject, String replyTo, byte[] headers, byte[] payload);
 
@@ -233,6 +243,7 @@ final class PullConsumer implements Consumer {
         }
         StreamStore messages = found.get();
         ConsumerCore.PendingCount pending = core.pendingCount();
+        int sent = 0;
         while (!waiting.isEmpty()) {
             Optional<StoredMessage> next = core.next(messages);
             if (next.isEmpty()) {
@@ -261,6 +272,10 @@ final class PullConsumer implements Consumer {
                 payload = new byte[0];
             }
             outbox.send(w.reply, m.subject(), ackSubject, headers, payload);
+            if (++sent % RELEASE_EVERY == 0) {
+                core.persist();
+                outbox.release();
+            }
             w.remaining--;
             w.delivered++;
             w.bytesLeft -= size;

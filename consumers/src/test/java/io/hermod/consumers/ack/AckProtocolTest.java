@@ -30,6 +30,20 @@ class AckProtocolTest {
         assertEquals(Optional.empty(), AckReplySubject.parse("$JS.ACK.ORDERS.worker.2.x.40.1.5"));
         assertEquals(Optional.empty(), AckReplySubject.parse("$JS.ACK.ORDERS.worker.2.-1.40.1.5"));
         assertEquals(Optional.empty(), AckReplySubject.parse("$JS.NAK.ORDERS.worker.2.17.40.1.5"));
+        assertEquals(Optional.empty(), AckReplySubject.parse("$JS.ACK.ORDERS.worker.2.17.40.1.5.6"));
+        assertEquals(Optional.empty(), AckReplySubject.parse("$JS.ACK.ORDERS.worker.2.17.40.1.5."));
+        assertEquals(Optional.empty(), AckReplySubject.parse("$JS.ACK.ORDERS.worker.2.17..1.5"));
+        assertEquals(Optional.empty(), AckReplySubject.parse("$JS.ACK..worker.2.17.40.1.5"));
+        assertEquals(Optional.empty(), AckReplySubject.parse("$JS.ACK.ORDERS..2.17.40.1.5"));
+        assertEquals(Optional.empty(), AckReplySubject.parse("$JS.ACK.ORDERS"));
+        assertEquals(Optional.empty(), AckReplySubject.parse("$JS.ACK."));
+        assertEquals(Optional.empty(), AckReplySubject.parse("$JS.ACK.ORDERS.worker.2.17.40.1.99999999999999999999"));
+    }
+
+    @Test
+    void largestNumbersParse() {
+        AckReplySubject reply = new AckReplySubject("S", "c", Long.MAX_VALUE, 1, 2, 3, 0);
+        assertEquals(Optional.of(reply), AckReplySubject.parse(reply.format()));
     }
 
     @Test

@@ -26,6 +26,8 @@ public final class InProcessConnection implements MessageSink, AutoCloseable {
     private final ConnectionPermissions permissions;
     private final AtomicLong nextSid = new AtomicLong();
     private final Map<Subscription, MessageHandler> handlers = new ConcurrentHashMap<>();
+    /** The batch of the {@link #batched} call running on this thread, if any. */
+    private final ThreadLocal<FlushBatch> openBatch = new ThreadLocal<>();
     private volatile boolean closed;
 
     public InProcessConnection(String name, MessageRouter router) {
@@ -81,10 +83,13 @@ public final class InProcessConnection implements MessageSink, AutoCloseable {
         ByteBuf message = headers == null
                 ? Unpooled.wrappedBuffer(payload)
                 : Unpooled.wrappedBuffer(headers, payload);
-        FlushBatch batch = new FlushBatch();
+        FlushBatch open = openBatch.get();
+        FlushBatch batch = open != null ? open : new FlushBatch();
         int delivered = router.route(this, false, subject, replyTo, headers == null ? -1 : headers.length,
                 message, batch);
-        batch.flushAll();
+        if (open == null) {
+            batch.flushAll();
+        }
         return delivered;
     }
 
@@ -103,11 +108,43 @@ public final class InProcessConnection implements MessageSink, AutoCloseable {
         ByteBuf message = headers == null
                 ? Unpooled.wrappedBuffer(payload)
                 : Unpooled.wrappedBuffer(headers, payload);
-        FlushBatch batch = new FlushBatch();
+        FlushBatch open = openBatch.get();
+        FlushBatch batch = open != null ? open : new FlushBatch();
         int delivered = router.route(this, false, destination, subject, replyTo,
                 headers == null ? -1 : headers.length, message, batch);
-        batch.flushAll();
+        if (open == null) {
+            batch.flushAll();
+        }
         return delivered;
+    }
+
+    /** Flushes what the {@link #batched} call running on this thread has sent so far; nothing outside one. */
+    public void flushBatch() {
+        FlushBatch open = openBatch.get();
+        if (open != null) {
+            open.flushAll();
+        }
+    }
+
+    /**
+     * Runs {@code work} so that what it publishes and sends on this thread reaches socket receivers in one flush
+     * per receiver, at its end, instead of one per message (each flush wakes the receiver's event loop). Work
+     * that waits for a reply to what it sent must not run inside, as that message would wait too. Nested calls
+     * join the outer one.
+     */
+    public void batched(Runnable work) {
+        if (openBatch.get() != null) {
+            work.run();
+            return;
+        }
+        FlushBatch batch = new FlushBatch();
+        openBatch.set(batch);
+        try {
+            work.run();
+        } finally {
+            openBatch.remove();
+            batch.flushAll();
+        }
     }
 
     /** Whether anyone subscribes to {@code subject} (a literal subject), as nats checks a pull request's reply. */

@@ -8,12 +8,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Recent matches by published subject, bounded like nats-server's sublist cache: past {@code capacity}
  * entries, one caller sweeps it down to half, dropping entries in hash order (effectively at random).
  * A lookup is a plain {@link ConcurrentHashMap#get}: no lock, no allocation. Keeping the entries correct is
- * the index's job (see {@link TrieSubjectIndex}); this class only stores, bounds and invalidates.
+ * the index's job (see {@link TrieSubjectIndex}); this class only stores, bounds, admits and invalidates.
+ *
+ * <p>Admission: while there is room every match is stored, as nats-server does. Once the cache is full, a
+ * subject is stored only when it was seen recently: one-off subjects (reply inboxes, per-message ack subjects)
+ * would otherwise each insert, and every {@code capacity / 2} of them sweep out the subjects that do repeat.
+ * The recently seen subjects are one slot per hash in a small array, written without synchronisation: a lost
+ * or torn race only delays or hastens one admission, never changes what a cached entry says.
  */
 final class MatchCache<S> {
     private final ConcurrentHashMap<String, SubjectMatch<S>> entries;
     private final int capacity;
     private final AtomicBoolean sweeping = new AtomicBoolean();
+    /** Subjects refused admission lately, by hash; a plain array (see the class comment). */
+    private final String[] recentlySeen;
 
     MatchCache(int capacity) {
         if (capacity < 0) {
@@ -21,6 +29,7 @@ final class MatchCache<S> {
         }
         this.capacity = capacity;
         this.entries = new ConcurrentHashMap<>(Math.max(16, capacity * 2));
+        this.recentlySeen = new String[capacity == 0 ? 0 : Integer.highestOneBit(Math.max(1, capacity)) * 2];
     }
 
     SubjectMatch<S> get(String subject) {
@@ -28,7 +37,7 @@ final class MatchCache<S> {
     }
 
     void put(String subject, SubjectMatch<S> match) {
-        if (capacity == 0) {
+        if (capacity == 0 || (entries.size() >= capacity && !seenBefore(subject))) {
             return;
         }
         entries.put(subject, match);
@@ -69,6 +78,19 @@ final class MatchCache<S> {
 
     int size() {
         return entries.size();
+    }
+
+    /** Whether the subject was refused lately; if not, remembers it (in place of whatever shared its slot). */
+    private boolean seenBefore(String subject) {
+        int hash = subject.hashCode();
+        int slot = (hash ^ (hash >>> 16)) & (recentlySeen.length - 1);
+        String seen = recentlySeen[slot];
+        if (subject.equals(seen)) {
+            recentlySeen[slot] = null;
+            return true;
+        }
+        recentlySeen[slot] = subject;
+        return false;
     }
 
     private void sweep() {

@@ -84,6 +84,53 @@ class SubjectIndexCacheTest {
     }
 
     @Test
+    void oneOffSubjectsDoNotEvictCachedSubjectsOnceTheCacheIsFull() {
+        Sub all = new Sub(">");
+        index.add(">", null, all);
+        Map<String, SubjectMatch<Sub>> hot = new java.util.HashMap<>();
+        for (int i = 0; i < 64; i++) {
+            hot.put("hot." + i, index.match("hot." + i));
+        }
+        assertEquals(64, index.cachedSubjects());
+
+        for (int i = 0; i < 10_000; i++) {
+            assertPlain(index.match("$JS.ACK.S.C.1." + i + ".1"), all);
+        }
+
+        assertEquals(64, index.cachedSubjects());
+        hot.forEach((subject, match) -> assertSame(match, index.match(subject), subject));
+    }
+
+    @Test
+    void subjectSeenAgainIsAdmittedToAFullCache() {
+        Sub all = new Sub(">");
+        index.add(">", null, all);
+        for (int i = 0; i < 64; i++) {
+            index.match("filler." + i);
+        }
+
+        index.match("later");
+        SubjectMatch<Sub> second = index.match("later");
+
+        assertSame(second, index.match("later"));
+        assertTrue(index.cachedSubjects() <= 64, () -> "cache grew to " + index.cachedSubjects());
+    }
+
+    @Test
+    void subjectAdmittedToAFullCacheFollowsLaterAdds() {
+        for (int i = 0; i < 64; i++) {
+            index.match("filler." + i);
+        }
+        index.match("later");
+        index.match("later");
+
+        Sub added = new Sub("later");
+        index.add("later", null, added);
+
+        assertPlain(index.match("later"), added);
+    }
+
+    @Test
     void disabledCacheStillMatches() {
         TrieSubjectIndex<Sub> uncached = new TrieSubjectIndex<>(0);
         Sub sub = new Sub("a.*");

@@ -53,7 +53,7 @@ public final class StreamLog implements AutoCloseable {
     private final Map<File, FileChannel> unsynced = new LinkedHashMap<>();
     /** One tailer per reading thread (tailers are single-threaded and costly to create); closed with the log. */
     private final List<ExcerptTailer> tailers = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final ThreadLocal<ExcerptTailer> readers = ThreadLocal.withInitial(this::newReader);
+    private final ThreadLocal<Reader> readers = ThreadLocal.withInitial(this::newReader);
     private File lastFile;
     private boolean directoryUnsynced;
 
@@ -132,16 +132,44 @@ public final class StreamLog implements AutoCloseable {
         });
     }
 
-    private ExcerptTailer newReader() {
+    private Reader newReader() {
         ExcerptTailer tailer = queue.createTailer();
         tailers.add(tailer);
-        return tailer;
+        return new Reader(tailer);
     }
 
-    /** The bytes of the document at {@code index}, or {@code null} when there is none. */
+    /**
+     * The bytes of the document at {@code index}, or {@code null} when there is none.
+     *
+     * <p>Consumers read a stream in order, so each thread's tailer stays where its last read left it: when the
+     * requested document lies a little ahead (the next one, or past a few non-message records) the tailer reads
+     * on to it; otherwise it moves to the index, which in Chronicle scans the cycle's index from an index entry.
+     */
     public byte[] read(long index) {
-        ExcerptTailer tailer = readers.get();
-        {
+        Reader reader = readers.get();
+        if (reader.lastRead >= 0 && index > reader.lastRead) {
+            byte[] ahead = reader.readAhead(index);
+            if (ahead != null) {
+                return ahead;
+            }
+        }
+        return reader.readAt(index);
+    }
+
+    /** A thread's tailer and the index of the document it read last ({@code -1}: its position is unknown). */
+    private static final class Reader {
+        /** Documents read on before giving up and moving by index: enough for records between messages. */
+        private static final int MAX_READ_AHEAD = 8;
+
+        private final ExcerptTailer tailer;
+        private long lastRead = -1;
+
+        Reader(ExcerptTailer tailer) {
+            this.tailer = tailer;
+        }
+
+        byte[] readAt(long index) {
+            lastRead = -1;
             if (!tailer.moveToIndex(index)) {
                 return null;
             }
@@ -149,8 +177,35 @@ public final class StreamLog implements AutoCloseable {
                 if (!dc.isPresent() || dc.isMetaData() || dc.index() != index) {
                     return null;
                 }
+                lastRead = index;
                 return toArray(dc.wire().bytes());
             }
+        }
+
+        /** Reads on from the last document to {@code index}; null (position unknown) when it is not just ahead. */
+        byte[] readAhead(long index) {
+            for (int i = 0; i < MAX_READ_AHEAD; i++) {
+                try (DocumentContext dc = tailer.readingDocument()) {
+                    if (!dc.isPresent()) {
+                        // At the end (or the next cycle's file is gone): the tailer stays where it was.
+                        return null;
+                    }
+                    long at = dc.index();
+                    if (dc.isMetaData()) {
+                        continue;
+                    }
+                    if (at == index) {
+                        lastRead = index;
+                        return toArray(dc.wire().bytes());
+                    }
+                    if (at > index || at <= lastRead) {
+                        lastRead = -1;
+                        return null;
+                    }
+                }
+            }
+            lastRead = -1;
+            return null;
         }
     }
 
