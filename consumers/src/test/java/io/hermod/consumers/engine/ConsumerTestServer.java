@@ -13,8 +13,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** A Hermod server with JetStream and its consumers on an ephemeral 127.0.0.1 port, for one test. */
-final class ConsumerTestServer implements AutoCloseable {
+/**
+ * A Hermod server with JetStream and its consumers on an ephemeral 127.0.0.1 port, for one test; public for the
+ * KeyValue and ObjectStore tests in their own package.
+ */
+public final class ConsumerTestServer implements AutoCloseable {
     private final HermodServer server;
     private final JetStreamService jetStream;
     private final ConsumerService consumers;
@@ -25,7 +28,7 @@ final class ConsumerTestServer implements AutoCloseable {
         this.consumers = consumers;
     }
 
-    static ConsumerTestServer start(Path storeDir) throws InterruptedException {
+    public static ConsumerTestServer start(Path storeDir) throws InterruptedException {
         // Monitoring on a free port, so tests can read the consumers' metrics too.
         ServerOptions options = ServerOptions.builder().host("127.0.0.1").port(0).httpPort(-1).jetstream(true)
                 .storeDir(storeDir).build();
@@ -43,15 +46,19 @@ final class ConsumerTestServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return server.port();
     }
 
-    int httpPort() {
+    public String url() {
+        return "nats://127.0.0.1:" + server.port();
+    }
+
+    public int httpPort() {
         return server.httpPort();
     }
 
-    Connection connect() throws IOException, InterruptedException {
+    public Connection connect() throws IOException, InterruptedException {
         return connect(new ErrorListener() {
         });
     }
@@ -61,10 +68,19 @@ final class ConsumerTestServer implements AutoCloseable {
      * connection timeout, which jnats also takes as its JetStream API timeout, is generous: a first stream create
      * on a loaded machine can take seconds.
      */
-    Connection connect(ErrorListener listener) throws IOException, InterruptedException {
-        Options options = new Options.Builder().server("nats://127.0.0.1:" + server.port())
-                .connectionTimeout(Duration.ofSeconds(15)).maxReconnects(0).errorListener(listener)
-                .build();
+    public Connection connect(ErrorListener listener) throws IOException, InterruptedException {
+        return connectTo(url(), listener);
+    }
+
+    /** A jnats connection without reconnects and with a silent error listener, to Hermod or to nats-server. */
+    public static Connection connectTo(String url) throws IOException, InterruptedException {
+        return connectTo(url, new ErrorListener() {
+        });
+    }
+
+    private static Connection connectTo(String url, ErrorListener listener) throws IOException, InterruptedException {
+        Options options = new Options.Builder().server(url).connectionTimeout(Duration.ofSeconds(15))
+                .maxReconnects(0).errorListener(listener).build();
         return Nats.connect(options);
     }
 

@@ -1,5 +1,6 @@
 package io.hermod.consumers.kv;
 
+import io.hermod.consumers.engine.ConsumerTestServer;
 import io.hermod.store.api.NatsJetStreamServer;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
@@ -73,13 +74,13 @@ class KeyValueDifferentialTest {
     private void assertSameTranscript(Scenario scenario) throws Exception {
         List<String> expected;
         try (NatsJetStreamServer nats = NatsJetStreamServer.start();
-             Connection nc = KvTestServer.connect(nats.url())) {
+             Connection nc = ConsumerTestServer.connectTo(nats.url())) {
             Transcript t = new Transcript();
             scenario.run(nc, t);
             expected = t.lines();
         }
         List<String> actual;
-        try (KvTestServer hermod = KvTestServer.start(store); Connection nc = hermod.connect()) {
+        try (ConsumerTestServer hermod = ConsumerTestServer.start(store); Connection nc = hermod.connect()) {
             Transcript t = new Transcript();
             scenario.run(nc, t);
             actual = t.lines();

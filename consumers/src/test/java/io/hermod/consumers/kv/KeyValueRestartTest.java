@@ -1,5 +1,6 @@
 package io.hermod.consumers.kv;
 
+import io.hermod.consumers.engine.ConsumerTestServer;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
@@ -25,7 +26,7 @@ class KeyValueRestartTest {
 
     @Test
     void valuesMarkersAndRevisionsSurviveRestart() throws Exception {
-        try (KvTestServer server = KvTestServer.start(store); Connection nc = server.connect()) {
+        try (ConsumerTestServer server = ConsumerTestServer.start(store); Connection nc = server.connect()) {
             nc.keyValueManagement().create(KeyValueConfiguration.builder().name("durable").maxHistoryPerKey(3)
                     .ttl(Duration.ofHours(1)).build());
             KeyValue kv = nc.keyValue("durable");
@@ -37,7 +38,7 @@ class KeyValueRestartTest {
             kv.put("purged", "b");
             kv.purge("purged");
         }
-        try (KvTestServer server = KvTestServer.start(store); Connection nc = server.connect()) {
+        try (ConsumerTestServer server = ConsumerTestServer.start(store); Connection nc = server.connect()) {
             KeyValue kv = nc.keyValue("durable");
             assertEquals("2", kv.get("kept").getValueAsString());
             assertEquals("1", kv.get("kept", 1).getValueAsString());
@@ -58,11 +59,11 @@ class KeyValueRestartTest {
     @Test
     void objectInfoSurvivesRestart() throws Exception {
         ObjectInfo put;
-        try (KvTestServer server = KvTestServer.start(store); Connection nc = server.connect()) {
+        try (ConsumerTestServer server = ConsumerTestServer.start(store); Connection nc = server.connect()) {
             nc.objectStoreManagement().create(ObjectStoreConfiguration.builder("files").build());
             put = nc.objectStore("files").put("o", ObjectStoreTest.randomBytes(400_000, 5));
         }
-        try (KvTestServer server = KvTestServer.start(store); Connection nc = server.connect()) {
+        try (ConsumerTestServer server = ConsumerTestServer.start(store); Connection nc = server.connect()) {
             ObjectInfo info = nc.objectStore("files").getInfo("o");
             assertEquals(put.getDigest(), info.getDigest());
             assertEquals(put.getNuid(), info.getNuid());

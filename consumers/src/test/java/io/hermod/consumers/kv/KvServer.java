@@ -1,5 +1,6 @@
 package io.hermod.consumers.kv;
 
+import io.hermod.consumers.engine.ConsumerTestServer;
 import io.hermod.store.api.NatsJetStreamServer;
 import io.nats.client.Connection;
 
@@ -16,7 +17,7 @@ interface KvServer extends AutoCloseable {
     String url();
 
     default Connection connect() throws IOException, InterruptedException {
-        return KvTestServer.connect(url());
+        return ConsumerTestServer.connectTo(url());
     }
 
     @Override
@@ -24,7 +25,7 @@ interface KvServer extends AutoCloseable {
 
     static KvServer start(Path storeDir) throws IOException, InterruptedException {
         if (!Boolean.getBoolean(REFERENCE_PROPERTY)) {
-            KvTestServer hermod = KvTestServer.start(storeDir);
+            ConsumerTestServer hermod = ConsumerTestServer.start(storeDir);
             return new KvServer() {
                 @Override
                 public String url() {
