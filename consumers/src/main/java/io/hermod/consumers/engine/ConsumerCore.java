@@ -293,16 +293,22 @@ final class ConsumerCore {
     }
 
     /**
-     * Writes what changed in the acknowledgement state since the last write and tells the observer; the future
-     * completes once what follows from the changes (retention's removals) is durable.
+     * Writes what changed in the acknowledgement state since the last write (or adds it to the worker task's write
+     * group, see {@link ConsumerStateStore#beginGroup}) and tells the observer; the future completes once the
+     * changes are written and what follows from them (retention's removals) is durable.
      */
     CompletableFuture<Void> persist() {
         if (!ack.hasChanges()) {
-            return ConsumerObserver.DONE;
+            return store.written(); // an earlier change of this task may still be held
         }
         AckStateChanges changes = ack.drainChanges();
         store.write(id, changes);
-        return observer.written(this, changes);
+        CompletableFuture<Void> followed = observer.written(this, changes);
+        CompletableFuture<Void> written = store.written();
+        if (followed == ConsumerObserver.DONE) {
+            return written;
+        }
+        return written == ConsumerStateStore.WRITTEN ? followed : followed.thenCombine(written, (a, b) -> null);
     }
 
     /** Who learns of this consumer's acknowledgements (retention, advisories); nobody until set. */

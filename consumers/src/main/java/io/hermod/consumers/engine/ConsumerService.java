@@ -213,6 +213,7 @@ public final class ConsumerService implements AutoCloseable {
 
         @Override
         public void release() {
+            durableStore.flushGroup(); // the state recording the held sends is written first
             held.release();
             connection.flushBatch();
         }
@@ -279,11 +280,18 @@ public final class ConsumerService implements AutoCloseable {
     }
 
     /**
-     * Runs a worker task: its sends go out once it has written the state that records them (see
-     * {@link HeldSends}), and reach each socket receiver in one flush.
+     * Runs a worker task: its state writes go to RocksDB together when it ends (a write group), its sends go out
+     * after them (see {@link HeldSends}), and reach each socket receiver in one flush.
      */
     private void asTask(Runnable task) {
-        connection.batched(() -> held.run(task));
+        connection.batched(() -> held.run(() -> {
+            durableStore.beginGroup();
+            try {
+                task.run();
+            } finally {
+                durableStore.endGroup();
+            }
+        }));
     }
 
     private void execute(Runnable task) {
@@ -425,6 +433,13 @@ public final class ConsumerService implements AutoCloseable {
         follow(consumer);
         interest.update(streams);
         advisories.created(consumer.id());
+        // A message stored before the put woke nobody (Events.stored skips consumerless streams); after the reply,
+        // as nats-server delivers after answering the create.
+        execute(() -> {
+            if (find(stream, name).orElse(null) == consumer) {
+                consumer.onStored();
+            }
+        });
         return consumer;
     }
 
@@ -494,6 +509,10 @@ public final class ConsumerService implements AutoCloseable {
     private final class Events implements StreamEvents {
         @Override
         public void stored(String stream, long seq) {
+            Map<String, Consumer> of = streams.get(stream);
+            if (of == null || of.isEmpty()) {
+                return; // nobody to wake: a consumer created later starts from the stream as it is then
+            }
             storedIn.add(stream);
             if (storedScheduled.compareAndSet(false, true)) {
                 execute(ConsumerService.this::drainStored);

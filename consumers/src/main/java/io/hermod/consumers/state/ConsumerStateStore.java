@@ -5,6 +5,7 @@ import io.hermod.consumers.ack.StoredAckState;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Where consumers' configurations and acknowledgement states are kept: {@link RocksConsumerStateStore} in the
@@ -17,6 +18,7 @@ import java.util.Optional;
  * <p>Thread-safe; writes of one consumer must come from one thread at a time (its delivery thread).
  */
 public interface ConsumerStateStore {
+    CompletableFuture<Void> WRITTEN = CompletableFuture.completedFuture(null);
 
     /** Stores (or replaces) a consumer's configuration; durable before it returns. */
     void saveConfig(ConsumerRecord consumer);
@@ -26,8 +28,33 @@ public interface ConsumerStateStore {
     /** The stored consumers of a stream, ordered by name. */
     List<ConsumerRecord> consumers(String stream);
 
-    /** Applies one batch of changes of a consumer's acknowledgement state atomically. */
+    /**
+     * Applies one batch of changes of a consumer's acknowledgement state atomically: at once, or, inside a write
+     * group of this thread, when the group is flushed.
+     */
     void write(ConsumerId id, AckStateChanges changes);
+
+    /**
+     * Holds this thread's {@link #write}s from now on and writes them together when the group is flushed or ends,
+     * so a worker task that applies a thousand acknowledgements writes once, not a thousand times. Each write stays
+     * atomic (the group is), and nothing else this store does is reordered around them: any other change or read
+     * flushes the group first. Groups nest (only the outermost ends it).
+     */
+    default void beginGroup() {
+    }
+
+    /** Writes what this thread's group holds so far; the group goes on. */
+    default void flushGroup() {
+    }
+
+    /** Writes what this thread's group holds and ends it (the outermost end does). */
+    default void endGroup() {
+    }
+
+    /** Completes once every {@link #write} this thread made so far is written: at once outside a group. */
+    default CompletableFuture<Void> written() {
+        return WRITTEN;
+    }
 
     /** The acknowledgement state last written, or empty when none was. */
     Optional<StoredAckState> loadState(ConsumerId id);

@@ -1,8 +1,17 @@
 package io.hermod.consumers.state;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hermod.consumers.ack.AckState;
 import io.hermod.store.kv.RocksKeyValueStorage;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The contract on a real RocksDB in a temporary directory, reopened (closed and opened again) on demand. */
@@ -30,6 +39,76 @@ class RocksConsumerStateStoreTest extends ConsumerStateStoreContract {
         kv = RocksKeyValueStorage.open(dir);
         store = new RocksConsumerStateStore(kv);
         return store;
+    }
+
+    /** What another reader of the same RocksDB sees: nothing a group still holds. */
+    private Optional<io.hermod.consumers.ack.StoredAckState> seenByAnotherReader() {
+        return new RocksConsumerStateStore(kv).loadState(ORDERS);
+    }
+
+    @Test
+    void aGroupsWritesReachRocksDbTogetherWhenItIsFlushedWithTheLastHeader() {
+        ConsumerStateStore store = store();
+        AckState state = AckState.start(SETTINGS, 1, clock);
+        store.beginGroup();
+        for (int i = 1; i <= 4; i++) {
+            state.onDelivered(i);
+            store.write(ORDERS, state.drainChanges());
+        }
+        state.ack(1);
+        state.ack(2);
+        store.write(ORDERS, state.drainChanges());
+        CompletableFuture<Void> written = store.written();
+        assertFalse(written.isDone());
+        assertEquals(Optional.empty(), seenByAnotherReader());
+
+        store.flushGroup();
+        assertTrue(written.isDone());
+        assertEquals(Optional.of(state.snapshot()), seenByAnotherReader());
+        assertTrue(store.written().isDone(), "nothing held after the flush");
+
+        state.ack(3);
+        store.write(ORDERS, state.drainChanges());
+        store.endGroup();
+        assertEquals(Optional.of(state.snapshot()), reopen().loadState(ORDERS));
+    }
+
+    @Test
+    void deletingAConsumerInAGroupIsNotUndoneByTheWritesItHeld() {
+        ConsumerStateStore store = store();
+        AckState state = AckState.start(SETTINGS, 1, clock);
+        store.beginGroup();
+        state.onDelivered(1);
+        store.write(ORDERS, state.drainChanges());
+        store.delete(ORDERS);
+        store.endGroup();
+        assertEquals(Optional.empty(), reopen().loadState(ORDERS));
+    }
+
+    @Test
+    void nestedGroupsAreWrittenWhenTheOutermostEnds() {
+        ConsumerStateStore store = store();
+        AckState state = AckState.start(SETTINGS, 1, clock);
+        store.beginGroup();
+        store.beginGroup();
+        state.onDelivered(1);
+        store.write(ORDERS, state.drainChanges());
+        store.endGroup();
+        assertEquals(Optional.empty(), seenByAnotherReader());
+        store.endGroup();
+        assertEquals(Optional.of(state.snapshot()), seenByAnotherReader());
+    }
+
+    @Test
+    void anotherThreadsWritesGoStraightThroughWhileAGroupIsOpen() throws Exception {
+        ConsumerStateStore store = store();
+        store.beginGroup();
+        AckState state = AckState.start(SETTINGS, 1, clock);
+        state.onDelivered(1);
+        io.hermod.consumers.ack.AckStateChanges changes = state.drainChanges();
+        CompletableFuture.runAsync(() -> store.write(ORDERS, changes)).get(30, TimeUnit.SECONDS);
+        assertEquals(Optional.of(state.snapshot()), seenByAnotherReader());
+        store.endGroup();
     }
 
     @AfterEach
