@@ -38,18 +38,33 @@ import java.util.concurrent.CompletableFuture;
  * thread that began it; other threads' writes go straight through.
  */
 public final class RocksConsumerStateStore implements ConsumerStateStore {
+    /** Runs of consecutive removed sequences shorter than this are deleted key by key. */
+    public static final int DEFAULT_RANGE_DELETE_FROM = 16;
     private final KeyValueStorage kv;
     private final boolean syncStateWrites;
+    private final int rangeDeleteFrom;
     /** The open group's owner, nesting depth, held writes (null until the first) and their completion. */
     private volatile Thread groupOwner;
     private int groupDepth;
     private KeyValueBatch group;
-    private final Map<ConsumerId, AckStateChanges> groupHeaders = new LinkedHashMap<>();
+    private final Map<ConsumerId, GroupedConsumer> groupedConsumers = new LinkedHashMap<>();
     private CompletableFuture<Void> groupWritten;
 
     public RocksConsumerStateStore(KeyValueStorage kv, boolean syncStateWrites) {
+        this(kv, syncStateWrites, DEFAULT_RANGE_DELETE_FROM);
+    }
+
+    /**
+     * With the shortest run of consecutive removed sequences that a write group deletes with one range tombstone
+     * (see {@link GroupedConsumer}); tests lower it to exercise ranges on short runs.
+     */
+    public RocksConsumerStateStore(KeyValueStorage kv, boolean syncStateWrites, int rangeDeleteFrom) {
+        if (rangeDeleteFrom < 2) {
+            throw new IllegalArgumentException("rangeDeleteFrom must be at least 2: " + rangeDeleteFrom);
+        }
         this.kv = kv;
         this.syncStateWrites = syncStateWrites;
+        this.rangeDeleteFrom = rangeDeleteFrom;
     }
 
     /** Process-crash durability for state writes (the default of the server). */
@@ -88,8 +103,9 @@ public final class RocksConsumerStateStore implements ConsumerStateStore {
                 group = kv.newBatch();
             }
             // only a consumer's last header of the group is written (at the flush): the group is atomic anyway
-            groupHeaders.put(id, changes);
-            addMessages(group, prefix, changes);
+            GroupedConsumer grouped = groupedConsumers.computeIfAbsent(id, k -> new GroupedConsumer(prefix, rangeDeleteFrom));
+            grouped.last = changes;
+            grouped.add(group, changes);
             return;
         }
         try (KeyValueBatch batch = kv.newBatch()) {
@@ -175,8 +191,11 @@ public final class RocksConsumerStateStore implements ConsumerStateStore {
         group = null;
         groupWritten = null;
         try (batch) {
-            groupHeaders.forEach((id, changes) -> addHeader(batch, StateKeys.consumer(id), changes));
-            groupHeaders.clear();
+            for (GroupedConsumer grouped : groupedConsumers.values()) {
+                grouped.deleteRemoved(batch);
+                addHeader(batch, grouped.prefix, grouped.last);
+            }
+            groupedConsumers.clear();
             kv.write(batch, syncStateWrites);
         } catch (RuntimeException e) {
             if (done != null) {
@@ -238,6 +257,72 @@ public final class RocksConsumerStateStore implements ConsumerStateStore {
             batch.delete(ColumnFamily.CONSUMER_CONFIG, prefix);
             batch.deleteRange(ColumnFamily.CONSUMER_STATE, prefix, StateKeys.end(prefix));
             kv.write(batch, true);
+        }
+    }
+
+    /**
+     * One consumer's writes in the open group. Its removed keys are not deleted one at a time as they come: each
+     * point delete is a memtable insert, half of what an acknowledgement cost. They are deleted at the flush, each
+     * run of consecutive sequences with one range tombstone (short runs key by key, so that a quiet consumer does
+     * not pile up tombstones). Exactly the removed keys go, no other: a range covers only sequences removed.
+     */
+    private static final class GroupedConsumer {
+        final byte[] prefix;
+        private final int rangeDeleteFrom;
+        AckStateChanges last;
+        private long[] removed = new long[256];
+        private int removedCount;
+        private long lowest = Long.MAX_VALUE;
+        private long highest = Long.MIN_VALUE;
+
+        GroupedConsumer(byte[] prefix, int rangeDeleteFrom) {
+            this.prefix = prefix;
+            this.rangeDeleteFrom = rangeDeleteFrom;
+        }
+
+        void add(KeyValueBatch batch, AckStateChanges changes) {
+            // a change's upserts and removals are disjoint, so their order within it does not matter
+            for (TrackedMessage m : changes.upserts()) {
+                if (m.streamSeq() >= lowest && m.streamSeq() <= highest) {
+                    deleteRemoved(batch); // a key removed earlier in the group is written again: keep the order
+                }
+                batch.put(ColumnFamily.CONSUMER_STATE, StateKeys.message(prefix, m.streamSeq()),
+                        StateCodec.message(m));
+            }
+            for (long seq : changes.removals()) {
+                if (removedCount == removed.length) {
+                    removed = java.util.Arrays.copyOf(removed, removedCount * 2);
+                }
+                removed[removedCount++] = seq;
+                lowest = Math.min(lowest, seq);
+                highest = Math.max(highest, seq);
+            }
+        }
+
+        /** Deletes the removed keys: runs of consecutive sequences as ranges, the rest key by key. */
+        void deleteRemoved(KeyValueBatch batch) {
+            java.util.Arrays.sort(removed, 0, removedCount);
+            int i = 0;
+            while (i < removedCount) {
+                int j = i;
+                while (j + 1 < removedCount && removed[j + 1] <= removed[j] + 1) {
+                    j++;
+                }
+                if (removed[j] - removed[i] + 1 >= rangeDeleteFrom) {
+                    batch.deleteRange(ColumnFamily.CONSUMER_STATE, StateKeys.message(prefix, removed[i]),
+                            StateKeys.message(prefix, removed[j] + 1));
+                } else {
+                    for (int k = i; k <= j; k++) {
+                        if (k == i || removed[k] != removed[k - 1]) {
+                            batch.delete(ColumnFamily.CONSUMER_STATE, StateKeys.message(prefix, removed[k]));
+                        }
+                    }
+                }
+                i = j + 1;
+            }
+            removedCount = 0;
+            lowest = Long.MAX_VALUE;
+            highest = Long.MIN_VALUE;
         }
     }
 }

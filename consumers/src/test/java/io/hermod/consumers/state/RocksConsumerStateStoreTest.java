@@ -111,6 +111,28 @@ class RocksConsumerStateStoreTest extends ConsumerStateStoreContract {
         store.endGroup();
     }
 
+    @Test
+    void rangeDeletesOfAGroupTakeExactlyTheRemovedRunsNotTheMessageBetween() {
+        store();
+        RocksConsumerStateStore ranged = new RocksConsumerStateStore(kv, false, 2);
+        AckState state = AckState.start(SETTINGS, 1, clock);
+        for (int i = 1; i <= 20; i++) {
+            state.onDelivered(i);
+        }
+        ranged.write(ORDERS, state.drainChanges());
+        ranged.beginGroup();
+        for (int i = 1; i <= 20; i++) {
+            if (i != 11) {
+                state.ack(i);
+                ranged.write(ORDERS, state.drainChanges());
+            }
+        }
+        ranged.endGroup();
+        Optional<io.hermod.consumers.ack.StoredAckState> read = reopen().loadState(ORDERS);
+        assertEquals(Optional.of(state.snapshot()), read);
+        assertEquals(1, read.orElseThrow().tracked().size(), "only message 11 is still pending");
+    }
+
     @AfterEach
     void close() {
         if (kv != null) {
