@@ -50,6 +50,8 @@ final class ConsumerCore {
     /** For {@code last_per_subject}: the sequences still to deliver before the stream's new messages. */
     private final TreeSet<Long> lastPerSubject;
     private ConsumerRecord record;
+    /** The message {@link #nextMatching} read last: {@link #next} delivers it without reading it again. */
+    private StoredMessage lookahead;
     private ConsumerObserver observer = ConsumerObserver.NONE;
     private Instant deliveredActive;
     private Instant ackActive;
@@ -155,7 +157,9 @@ final class ConsumerCore {
                 return Optional.empty();
             }
             long seq = next.get().streamSeq();
-            Optional<StoredMessage> loaded = messages.load(seq);
+            StoredMessage found = lookahead != null && lookahead.seq() == seq ? lookahead : null;
+            lookahead = null;
+            Optional<StoredMessage> loaded = found != null ? Optional.of(found) : messages.load(seq);
             if (loaded.isPresent()) {
                 return loaded;
             }
@@ -249,6 +253,7 @@ final class ConsumerCore {
     }
 
     private long nextMatching(StreamStore messages, long from) {
+        lookahead = null;
         if (!lastPerSubject.isEmpty()) {
             Long next = lastPerSubject.ceiling(from);
             if (next != null) {
@@ -257,7 +262,8 @@ final class ConsumerCore {
             lastPerSubject.clear();
         }
         String filter = record.config().filterSubject();
-        return messages.next(from, filter.isEmpty() ? null : filter).map(StoredMessage::seq).orElse(0L);
+        lookahead = messages.next(from, filter.isEmpty() ? null : filter).orElse(null);
+        return lookahead == null ? 0L : lookahead.seq();
     }
 
     /** {@code num_pending}: messages after the delivered stream sequence that match the filter. */

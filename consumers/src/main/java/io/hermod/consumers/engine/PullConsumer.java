@@ -244,6 +244,7 @@ final class PullConsumer implements Consumer {
         StreamStore messages = found.get();
         ConsumerCore.PendingCount pending = core.pendingCount();
         int sent = 0;
+        Waiting listened = null; // the request whose client was seen listening in this pump: not asked again
         while (!waiting.isEmpty()) {
             Optional<StoredMessage> next = core.next(messages);
             if (next.isEmpty()) {
@@ -252,9 +253,12 @@ final class PullConsumer implements Consumer {
             }
             StoredMessage m = next.get();
             Waiting w = waiting.peekFirst();
-            if (!outbox.hasInterest(w.reply)) {
-                waiting.removeFirst(); // its client is gone: nats-server drops such requests silently
-                continue;
+            if (w != listened) {
+                if (!outbox.hasInterest(w.reply)) {
+                    waiting.removeFirst(); // its client is gone: nats-server drops such requests silently
+                    continue;
+                }
+                listened = w;
             }
             long size = m.storedSize();
             if (size > w.bytesLeft) {
