@@ -29,8 +29,14 @@ interface Consumer {
 
     ConsumerInfo info();
 
-    /** A message on one of this consumer's ack subjects; {@code reply} is the acknowledger's reply subject. */
+    /**
+     * A message on one of this consumer's ack subjects; {@code reply} is the acknowledger's reply subject. What the
+     * acks free is delivered by {@link #afterAcks}, which the caller calls once after a run of them.
+     */
     void onAck(AckReplySubject subject, byte[] body, String reply);
+
+    /** After a run of {@link #onAck}s: delivers what they made room for (one pass, not one per ack). */
+    void afterAcks();
 
     /** A message was stored in the consumer's stream. */
     void onStored();

@@ -263,19 +263,28 @@ public final class ConsumerService implements AutoCloseable {
      */
     private void drainAcks() {
         acksScheduled.set(false); // first: an ack queued from now on schedules a drain of its own if needed
-        for (int i = 0; i < ACKS_PER_TASK; i++) {
-            Message m = acks.poll();
-            if (m == null) {
-                return;
+        Set<Consumer> acked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        try {
+            for (int i = 0; i < ACKS_PER_TASK; i++) {
+                Message m = acks.poll();
+                if (m == null) {
+                    return;
+                }
+                try {
+                    serveAck(m).ifPresent(acked::add);
+                } catch (RuntimeException e) {
+                    log.warn("ack on {} failed", m.subject(), e);
+                }
             }
-            try {
-                serveAck(m);
-            } catch (RuntimeException e) {
-                log.warn("ack on {} failed", m.subject(), e);
+            if (!acks.isEmpty() && acksScheduled.compareAndSet(false, true)) {
+                execute(this::drainAcks);
             }
-        }
-        if (!acks.isEmpty() && acksScheduled.compareAndSet(false, true)) {
-            execute(this::drainAcks);
+        } finally {
+            for (Consumer consumer : acked) {
+                if (find(consumer.id().stream(), consumer.id().name()).orElse(null) == consumer) {
+                    consumer.afterAcks();
+                }
+            }
         }
     }
 
@@ -345,13 +354,16 @@ public final class ConsumerService implements AutoCloseable {
         });
     }
 
-    private void serveAck(Message m) {
+    /** Applies an ack; returns the consumer it was for, if it still exists. */
+    private Optional<Consumer> serveAck(Message m) {
         Optional<AckReplySubject> parsed = AckReplySubject.parse(m.subject());
         if (parsed.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         AckReplySubject ack = parsed.get();
-        find(ack.stream(), ack.consumer()).ifPresent(c -> c.onAck(ack, m.payload(), m.replyTo()));
+        Optional<Consumer> consumer = find(ack.stream(), ack.consumer());
+        consumer.ifPresent(c -> c.onAck(ack, m.payload(), m.replyTo()));
+        return consumer;
     }
 
     private void tick() {

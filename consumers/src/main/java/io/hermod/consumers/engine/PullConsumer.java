@@ -176,7 +176,13 @@ final class PullConsumer implements Consumer {
             // answered once retention's removals are durable (at once otherwise), as nats-server answers after them
             outcome.settled().thenRun(() -> outbox.send(reply, reply, null, null, new byte[0]));
         }
-        pump();
+    }
+
+    @Override
+    public void afterAcks() {
+        if (!waiting.isEmpty()) {
+            pump();
+        }
     }
 
     /** A message was stored in the stream: serve the waiting requests. */

@@ -139,6 +139,10 @@ final class PushConsumer implements Consumer {
                 outcome.settled().thenRun(() -> outbox.send(reply, reply, null, null, new byte[0]));
             }
         }
+    }
+
+    @Override
+    public void afterAcks() {
         pump();
     }
 
