@@ -142,7 +142,8 @@ final class StreamPublisher {
     private void finished() {
         if (inFlight.decrementAndGet() == 0) {
             CompletableFuture<Void> waiting = drained;
-            if (waiting != null) {
+            // Checked again: writes issued after the decrement (before anyone waited) must finish first.
+            if (waiting != null && inFlight.get() == 0) {
                 waiting.complete(null);
             }
         }
@@ -284,6 +285,8 @@ final class StreamPublisher {
         private final Message message;
         private final String msgId;
         private final String rollup;
+        /** Whether the outcome was heard: a listener that threw inside append must not be told twice. */
+        private boolean heard;
 
         Issued(StreamStore store, Message message, String msgId, String rollup) {
             this.store = store;
@@ -294,6 +297,10 @@ final class StreamPublisher {
 
         @Override
         public void appended(long seq, boolean duplicate) {
+            if (heard) {
+                return;
+            }
+            heard = true;
             boolean rollingUp = false;
             try {
                 if (duplicate) {
@@ -320,6 +327,10 @@ final class StreamPublisher {
 
         @Override
         public void failed(Throwable cause) {
+            if (heard) {
+                return;
+            }
+            heard = true;
             try {
                 replyError(message, storeFailed(cause));
             } finally {
