@@ -40,6 +40,33 @@ public interface StreamStore extends AutoCloseable {
     CompletableFuture<AppendResult> appendOnce(String msgId, String subject, byte[] headers, byte[] payload);
 
     /**
+     * Stores a message as {@link #appendOnce} (when {@code msgId} is not null) or {@link #append} do, and tells
+     * {@code listener} instead of completing a future: the publish path's form, which allocates no future chain
+     * per message.
+     */
+    default void append(String msgId, String subject, byte[] headers, byte[] payload, AppendListener listener) {
+        CompletableFuture<AppendResult> appended = msgId != null
+                ? appendOnce(msgId, subject, headers, payload)
+                : append(subject, headers, payload).thenApply(seq -> new AppendResult(seq, false));
+        appended.whenComplete((result, failure) -> {
+            if (failure != null) {
+                listener.failed(failure instanceof java.util.concurrent.CompletionException
+                        && failure.getCause() != null ? failure.getCause() : failure);
+            } else {
+                listener.appended(result.seq(), result.duplicate());
+            }
+        });
+    }
+
+    /**
+     * Runs the completions of each group of writes (futures and listeners) inside {@code scope}: the publish path
+     * passes one that batches the PubAcks of a group into one flush per receiving connection. Called on the
+     * writer thread; {@code scope} must run its argument exactly once, on that thread.
+     */
+    default void completionScope(java.util.function.Consumer<Runnable> scope) {
+    }
+
+    /**
      * Uses the next sequence without storing a message, as nats-server's {@code SkipMsg} does for a message an
      * interest stream has no consumer for: the last sequence moves to it, and it counts as deleted while messages
      * remain before it (an empty stream's first sequence moves past it). Completes with the sequence once durable.

@@ -85,7 +85,7 @@ public final class InProcessConnection implements MessageSink, AutoCloseable {
                 : Unpooled.wrappedBuffer(headers, payload);
         FlushBatch open = openBatch.get();
         FlushBatch batch = open != null ? open : new FlushBatch();
-        int delivered = router.route(this, false, subject, replyTo, headers == null ? -1 : headers.length,
+        int delivered = router.route(this, false, subject, subject, replyTo, headers == null ? -1 : headers.length,
                 message, batch);
         if (open == null) {
             batch.flushAll();

@@ -31,6 +31,85 @@ public final class ProtocolWriter {
             from += headerLength;
             length -= headerLength;
         }
+        byte[] line = asciiControlLine(headers, subject, sid, reply, headerLength, length);
+        if (line != null) {
+            out.writeBytes(line);
+        } else {
+            writeControlLine(out, headers, subject, sid, reply, headerLength, length);
+        }
+        out.writeBytes(message, from, length);
+        out.writeShort(CRLF);
+    }
+
+    /**
+     * The control line (with its CRLF) in one array when every name is ASCII, as they nearly always are: one
+     * write into the outbound buffer instead of one per field, each of which checks the buffer. Null otherwise.
+     */
+    private static byte[] asciiControlLine(boolean headers, String subject, String sid, String reply,
+                                           int headerLength, int length) {
+        byte[] op = headers ? HMSG : MSG;
+        int size = op.length + subject.length() + 1 + sid.length() + 1 + (reply == null ? 0 : reply.length() + 1)
+                + (headers ? digits(headerLength) + 1 : 0) + digits(length) + 2;
+        byte[] line = new byte[size];
+        System.arraycopy(op, 0, line, 0, op.length);
+        int at = putAscii(line, op.length, subject);
+        if (at < 0) {
+            return null;
+        }
+        line[at++] = ' ';
+        at = putAscii(line, at, sid);
+        if (at < 0) {
+            return null;
+        }
+        line[at++] = ' ';
+        if (reply != null) {
+            at = putAscii(line, at, reply);
+            if (at < 0) {
+                return null;
+            }
+            line[at++] = ' ';
+        }
+        if (headers) {
+            at = putDecimal(line, at, headerLength);
+            line[at++] = ' ';
+        }
+        at = putDecimal(line, at, length);
+        line[at++] = '\r';
+        line[at] = '\n';
+        return line;
+    }
+
+    /** Copies an ASCII string into {@code line} at {@code at}; returns where it ends, or -1 for a non-ASCII one. */
+    private static int putAscii(byte[] line, int at, String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return -1;
+            }
+            line[at + i] = (byte) c;
+        }
+        return at + text.length();
+    }
+
+    private static int putDecimal(byte[] line, int at, int value) {
+        int end = at + digits(value);
+        for (int i = end - 1; i >= at; i--) {
+            line[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        return end;
+    }
+
+    private static int digits(int value) {
+        int digits = 1;
+        for (int v = value / 10; v > 0; v /= 10) {
+            digits++;
+        }
+        return digits;
+    }
+
+    private static void writeControlLine(ByteBuf out, boolean headers, String subject, String sid, String reply,
+                                         int headerLength, int length) {
         out.writeBytes(headers ? HMSG : MSG);
         ByteBufUtil.writeUtf8(out, subject);
         out.writeByte(' ');
@@ -45,8 +124,6 @@ public final class ProtocolWriter {
             out.writeByte(' ');
         }
         writeDecimal(out, length);
-        out.writeShort(CRLF);
-        out.writeBytes(message, from, length);
         out.writeShort(CRLF);
     }
 

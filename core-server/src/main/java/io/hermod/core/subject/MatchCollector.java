@@ -10,6 +10,16 @@ final class MatchCollector<S> {
     private ArrayList<S> plain;
     private ArrayList<String> groupNames;
     private ArrayList<ArrayList<S>> groupMembers;
+    /** Whether the walk looked the subject's last token up among literal tokens (so the match depends on it). */
+    private boolean lastTokenLookedUp;
+
+    void markLastTokenLookedUp() {
+        lastTokenLookedUp = true;
+    }
+
+    boolean lastTokenLookedUp() {
+        return lastTokenLookedUp;
+    }
 
     void addNode(TrieNode<S> node) {
         if (!node.plain.isEmpty()) {

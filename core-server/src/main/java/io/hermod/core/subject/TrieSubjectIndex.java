@@ -11,13 +11,20 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * so no writer can slip between a reader's walk and its cache store: a cached match is never older than the
  * last completed add or remove (a generation check would only be needed if the walk ran without that lock).
  * Cache hits take no lock; one that races a writer sees the match from just before that write, which is a
- * valid order for operations that overlap.
+ * valid order for operations that overlap. A second cache holds the matches that do not depend on the subject's
+ * last token (no literal filter token at that position on any path the walk took), by the subject's other
+ * tokens, so that one-off reply subjects under a wildcard subscription are matched without a walk; it is kept
+ * correct the same way.
  */
 final class TrieSubjectIndex<S> implements SubjectIndex<S> {
     static final int DEFAULT_CACHE_CAPACITY = 1024;
+    /** Few prefixes recur (one per requesting client's reply inbox), so a small share of the capacity is enough. */
+    private static final int PREFIX_CACHE_SHARE = 4;
 
     private final TrieLevel<S> root = new TrieLevel<>();
     private final MatchCache<S> cache;
+    /** Matches of subjects that differ only in their last token (see {@link MatchCache.Keys#PREFIXES}). */
+    private final MatchCache<S> prefixes;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile int count;
     // Monitoring counters: inserts and removes change under the write lock; misses are the slow path; a cache
@@ -34,6 +41,7 @@ final class TrieSubjectIndex<S> implements SubjectIndex<S> {
     /** @param cacheCapacity how many subjects' matches to keep; 0 disables the cache */
     TrieSubjectIndex(int cacheCapacity) {
         this.cache = new MatchCache<>(cacheCapacity);
+        this.prefixes = new MatchCache<>(cacheCapacity / PREFIX_CACHE_SHARE, MatchCache.Keys.PREFIXES);
     }
 
     @Override
@@ -49,6 +57,7 @@ final class TrieSubjectIndex<S> implements SubjectIndex<S> {
             count++;
             inserts++;
             cache.invalidate(filter);
+            prefixes.invalidate(filter);
         } finally {
             lock.writeLock().unlock();
         }
@@ -65,6 +74,7 @@ final class TrieSubjectIndex<S> implements SubjectIndex<S> {
             count--;
             removes++;
             cache.invalidate(filter);
+            prefixes.invalidate(filter);
             return true;
         } finally {
             lock.writeLock().unlock();
@@ -78,6 +88,16 @@ final class TrieSubjectIndex<S> implements SubjectIndex<S> {
             cacheHits.increment();
             return cached;
         }
+        // One-off subjects such as reply inboxes (_INBOX.<id>.<n>) never repeat, but their prefix does.
+        int lastDot = subject.lastIndexOf('.');
+        String prefix = lastDot > 0 && lastDot < subject.length() - 1 ? subject.substring(0, lastDot) : null;
+        if (prefix != null) {
+            SubjectMatch<S> shared = prefixes.get(prefix);
+            if (shared != null) {
+                cacheHits.increment();
+                return shared;
+            }
+        }
         cacheMisses.increment();
         if (hasEmptyToken(subject)) {
             return SubjectMatch.empty();
@@ -88,7 +108,11 @@ final class TrieSubjectIndex<S> implements SubjectIndex<S> {
             MatchCollector<S> collector = new MatchCollector<>();
             collect(root, subject, 0, collector);
             SubjectMatch<S> match = collector.toMatch();
-            cache.put(subject, match);
+            if (prefix != null && !collector.lastTokenLookedUp()) {
+                prefixes.put(prefix, match);
+            } else {
+                cache.put(subject, match);
+            }
             return match;
         } finally {
             readLock.unlock();
@@ -127,6 +151,9 @@ final class TrieSubjectIndex<S> implements SubjectIndex<S> {
             TrieNode<S> star = level.star;
             TrieNode<S> literal = level.literals.get(subject, start, end);
             if (end == length) {
+                if (level.literals.size() != 0) {
+                    out.markLastTokenLookedUp();
+                }
                 if (literal != null) {
                     out.addNode(literal);
                 }

@@ -87,6 +87,9 @@ class SubjectIndexCacheTest {
     void oneOffSubjectsDoNotEvictCachedSubjectsOnceTheCacheIsFull() {
         Sub all = new Sub(">");
         index.add(">", null, all);
+        // Literal last tokens make each subject's match its own (else one match per prefix would be cached).
+        index.add("hot.none", null, new Sub("hot.none"));
+        index.add("$JS.ACK.S.C.1.*.2", null, new Sub("$JS.ACK.S.C.1.*.2"));
         Map<String, SubjectMatch<Sub>> hot = new java.util.HashMap<>();
         for (int i = 0; i < 64; i++) {
             hot.put("hot." + i, index.match("hot." + i));

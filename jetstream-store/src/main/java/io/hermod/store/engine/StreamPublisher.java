@@ -1,7 +1,7 @@
 package io.hermod.store.engine;
 
 import io.hermod.core.client.Message;
-import io.hermod.store.AppendResult;
+import io.hermod.store.AppendListener;
 import io.hermod.store.MessageRejectedException;
 import io.hermod.store.PurgeRequest;
 import io.hermod.store.StorageType;
@@ -16,6 +16,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stream's publish path: checks a message as nats-server 2.9.10 does and in its order (sealed, expected stream,
@@ -37,17 +38,21 @@ final class StreamPublisher {
 
     private final Stream stream;
     private final PublishContext context;
+    private final PubAckReplies acks;
     private final Object lock = new Object();
     /** Completes once every message received so far has been issued to the store. Guarded by lock. */
     private CompletableFuture<Void> gate = DONE;
-    /** Completes (never exceptionally) once the last issued write and its follow-ups completed. Guarded by lock. */
-    private CompletableFuture<Void> lastIssued = DONE;
+    /** Writes issued whose outcome (and follow-ups) is not handled yet; changed under lock, read anywhere. */
+    private final AtomicInteger inFlight = new AtomicInteger();
+    /** Completes when inFlight drops to 0; null or done while nobody waits. Replaced under lock. */
+    private volatile CompletableFuture<Void> drained;
     /** The Nats-Msg-Id of the last stored message ("" when it had none), for Nats-Expected-Last-Msg-Id. */
     private volatile String lastMsgId = "";
 
     StreamPublisher(Stream stream, PublishContext context) {
         this.stream = stream;
         this.context = context;
+        this.acks = new PubAckReplies(stream.name());
     }
 
     /** Recovers the last message id from the newest stored message (after open or reopen). */
@@ -112,9 +117,35 @@ final class StreamPublisher {
         }
     }
 
+    /**
+     * Completes once every write issued so far and its follow-ups completed. Called only while the gate holds new
+     * messages back, so that nothing is issued meanwhile but by the gate's own chain.
+     */
     private CompletableFuture<Void> lastIssued() {
         synchronized (lock) {
-            return lastIssued;
+            if (inFlight.get() == 0) {
+                return DONE;
+            }
+            CompletableFuture<Void> waiting = drained;
+            if (waiting == null || waiting.isDone()) {
+                waiting = new CompletableFuture<>();
+                drained = waiting;
+            }
+            if (inFlight.get() == 0) { // the last one finished between the check and the publication
+                waiting.complete(null);
+            }
+            return waiting;
+        }
+    }
+
+    /** One issued write was handled completely; wakes a waiter of {@link #lastIssued} when it was the last. */
+    private void finished() {
+        if (inFlight.decrementAndGet() == 0) {
+            CompletableFuture<Void> waiting = drained;
+            // Checked again: writes issued after the decrement (before anyone waited) must finish first.
+            if (waiting != null && inFlight.get() == 0) {
+                waiting.complete(null);
+            }
         }
     }
 
@@ -159,7 +190,7 @@ final class StreamPublisher {
             if (pending.msgId() != null) {
                 OptionalLong duplicate = store.duplicateOf(pending.msgId());
                 if (duplicate.isPresent()) {
-                    reply(m, PubAckReplies.ok(stream.name(), duplicate.getAsLong(), true));
+                    reply(m, acks.ok(duplicate.getAsLong(), true));
                     return;
                 }
             }
@@ -232,64 +263,115 @@ final class StreamPublisher {
     private void issue(Message m, byte[] headers, String rollup, String msgId) {
         synchronized (lock) {
             StreamStore store = stream.store();
+            inFlight.incrementAndGet();
             if (stream.config().retention() == RetentionPolicy.INTEREST
                     && !context.events().interested(stream.name(), m.subject())) {
                 // nats-server 2.9.10 stores nothing nobody is interested in, but the message still takes a sequence
-                lastIssued = store.skip().handle((seq, failure) -> skipped(m, msgId, seq, failure));
+                store.skip().whenComplete((seq, failure) -> skipped(m, msgId, seq, failure));
                 return;
             }
-            CompletableFuture<AppendResult> appended;
+            Issued issued = new Issued(store, m, msgId, rollup);
             try {
-                appended = msgId != null
-                        ? store.appendOnce(msgId, m.subject(), headers, m.payload())
-                        : store.append(m.subject(), headers, m.payload()).thenApply(seq -> new AppendResult(seq, false));
+                store.append(msgId, m.subject(), headers, m.payload(), issued);
             } catch (RuntimeException e) {
-                appended = CompletableFuture.failedFuture(e);
+                issued.failed(e);
             }
-            lastIssued = appended.handle((result, failure) -> stored(store, m, msgId, rollup, result, failure))
-                    .thenCompose(f -> f);
         }
     }
 
-    private CompletableFuture<Void> stored(StreamStore store, Message m, String msgId, String rollup,
-                                           AppendResult result, Throwable failure) {
-        if (failure != null) {
-            replyError(m, storeFailed(failure));
-            return DONE;
+    /** A message handed to the store, waiting for its outcome (told on the store's writer thread). */
+    private final class Issued implements AppendListener {
+        private final StreamStore store;
+        private final Message message;
+        private final String msgId;
+        private final String rollup;
+        /** Whether the outcome was heard: a listener that threw inside append must not be told twice. */
+        private boolean heard;
+
+        Issued(StreamStore store, Message message, String msgId, String rollup) {
+            this.store = store;
+            this.message = message;
+            this.msgId = msgId;
+            this.rollup = rollup;
         }
-        if (result.duplicate()) {
-            reply(m, PubAckReplies.ok(stream.name(), result.seq(), true));
-            return DONE;
-        }
-        lastMsgId = msgId == null ? "" : msgId;
-        if (rollup == null) {
-            // The PubAck first, then the consumers' wake-up (nats-server's order too): it keeps their thread
-            // from competing with the ack on its way out.
-            reply(m, PubAckReplies.ok(stream.name(), result.seq(), false));
-            context.events().stored(stream.name(), result.seq());
-            return DONE;
-        }
-        context.events().stored(stream.name(), result.seq());
-        PurgeRequest purge = new PurgeRequest(rollup.equals("sub") ? m.subject() : null, result.seq(), -1);
-        return store.purge(purge).handle((purged, e) -> {
-            if (e != null) {
-                replyError(m, JsApiError.STREAM_ROLLUP_FAILED.error(cause(e).getMessage()));
-            } else {
-                context.events().purged(stream.name(), purge); // consumers move as after an API purge, as in nats
-                reply(m, PubAckReplies.ok(stream.name(), result.seq(), false));
+
+        @Override
+        public void appended(long seq, boolean duplicate) {
+            if (heard) {
+                return;
             }
-            return null;
+            heard = true;
+            boolean rollingUp = false;
+            try {
+                if (duplicate) {
+                    reply(message, acks.ok(seq, true));
+                    return;
+                }
+                lastMsgId = msgId == null ? "" : msgId;
+                if (rollup == null) {
+                    // The PubAck first, then the consumers' wake-up (nats-server's order too): it keeps their
+                    // thread from competing with the ack on its way out.
+                    reply(message, acks.ok(seq, false));
+                    context.events().stored(stream.name(), seq);
+                    return;
+                }
+                context.events().stored(stream.name(), seq);
+                rollingUp = true;
+                rollUp(store, message, rollup, seq); // finishes once the purge completed
+            } finally {
+                if (!rollingUp) {
+                    finished();
+                }
+            }
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+            if (heard) {
+                return;
+            }
+            heard = true;
+            try {
+                replyError(message, storeFailed(cause));
+            } finally {
+                finished();
+            }
+        }
+    }
+
+    private void rollUp(StreamStore store, Message m, String rollup, long seq) {
+        PurgeRequest purge = new PurgeRequest(rollup.equals("sub") ? m.subject() : null, seq, -1);
+        CompletableFuture<Long> purged;
+        try {
+            purged = store.purge(purge);
+        } catch (RuntimeException e) {
+            purged = CompletableFuture.failedFuture(e);
+        }
+        purged.whenComplete((count, e) -> {
+            try {
+                if (e != null) {
+                    replyError(m, JsApiError.STREAM_ROLLUP_FAILED.error(cause(e).getMessage()));
+                } else {
+                    context.events().purged(stream.name(), purge); // consumers move as after an API purge, as in nats
+                    reply(m, acks.ok(seq, false));
+                }
+            } finally {
+                finished();
+            }
         });
     }
 
-    private Void skipped(Message m, String msgId, Long seq, Throwable failure) {
-        if (failure != null) {
-            replyError(m, storeFailed(failure));
-        } else {
-            lastMsgId = msgId == null ? "" : msgId;
-            reply(m, PubAckReplies.ok(stream.name(), seq, false));
+    private void skipped(Message m, String msgId, Long seq, Throwable failure) {
+        try {
+            if (failure != null) {
+                replyError(m, storeFailed(failure));
+            } else {
+                lastMsgId = msgId == null ? "" : msgId;
+                reply(m, acks.ok(seq, false));
+            }
+        } finally {
+            finished();
         }
-        return null;
     }
 
     private static ApiError storeFailed(Throwable failure) {
@@ -307,7 +389,7 @@ final class StreamPublisher {
     }
 
     private void replyError(Message m, ApiError error) {
-        reply(m, PubAckReplies.error(stream.name(), error));
+        reply(m, acks.error(error));
     }
 
     private void reply(Message m, byte[] payload) {

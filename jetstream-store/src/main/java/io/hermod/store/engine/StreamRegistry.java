@@ -73,6 +73,8 @@ final class StreamRegistry {
         StreamStore store = directory.openStream(StoreModels.storeConfig(config, settings.syncInterval()),
                 GoJson.write(config), createdNanos);
         store.onLimitRemovals(seqs -> context.events().removedByLimits(config.name(), seqs));
+        // A write group's PubAcks leave in one flush per receiving connection instead of one wake-up each.
+        store.completionScope(connection::batched);
         return store;
     }
 

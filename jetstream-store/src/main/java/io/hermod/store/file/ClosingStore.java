@@ -43,6 +43,17 @@ final class ClosingStore implements StreamStore {
     }
 
     @Override
+    public void append(String msgId, String subject, byte[] headers, byte[] payload,
+                       io.hermod.store.AppendListener listener) {
+        store.append(msgId, subject, headers, payload, listener);
+    }
+
+    @Override
+    public void completionScope(java.util.function.Consumer<Runnable> scope) {
+        store.completionScope(scope);
+    }
+
+    @Override
     public Optional<StoredMessage> load(long seq) {
         return store.load(seq);
     }

@@ -3,6 +3,7 @@ package io.hermod.store.stream;
 import com.google.protobuf.ByteString;
 import io.hermod.core.subject.SubjectFilter;
 import io.hermod.core.subject.SubjectValidator;
+import io.hermod.store.AppendListener;
 import io.hermod.store.AppendResult;
 import io.hermod.store.MessageRejectedException;
 import io.hermod.store.PurgeRequest;
@@ -36,8 +37,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link StreamStore} behaviour shared by file and memory storage: one writer thread per stream drains the
  * queue of pending writes, applies them in order (log append, contents, limits), syncs once for the whole group
- * (group commit), completes their futures, and then commits the derived state (RocksDB indexes, retention), which
- * recovery rebuilds from the log and so need not delay an acknowledgement. Readers take the read lock; the writer
+ * (group commit), completes their futures and listeners, and then commits the derived state (RocksDB indexes,
+ * retention; once the queue is empty, or every {@link #BUSY_COMMIT_INTERVAL_NANOS} under load), which recovery
+ * rebuilds from the log and so need not delay an acknowledgement. Readers take the read lock; the writer
  * holds the write lock for a group, including its sync, so a reader never sees a write that a crash could still
  * undo.
  */
@@ -45,6 +47,11 @@ public abstract class StreamEngine implements StreamStore {
     private static final Logger LOG = LoggerFactory.getLogger(StreamEngine.class);
     private static final int MAX_GROUP = 8192;
     private static final long IDLE_TICK_MILLIS = 1000;
+    /**
+     * While writes keep coming, the derived state is committed at most this often rather than after every group:
+     * its changes accumulate, and recovery rebuilds whatever a crash lost from the log. Idle, it is committed at once.
+     */
+    private static final long BUSY_COMMIT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final StreamStoreConfig config;
     private final MessageStorage storage;
@@ -57,6 +64,7 @@ public abstract class StreamEngine implements StreamStore {
     private boolean closing;
     private volatile Throwable failure;
     private volatile Consumer<long[]> limitRemovalListener;
+    private volatile Consumer<Runnable> completionScope;
     /** Sequences the limits removed in the current write group, once someone listens; the writer's only. */
     private final List<Long> limitRemoved = new ArrayList<>();
 
@@ -101,6 +109,29 @@ public abstract class StreamEngine implements StreamStore {
             return CompletableFuture.failedFuture(new IllegalArgumentException("a message id is required"));
         }
         return enqueue(new WriteOp.Append(msgId, subject, headers == null ? new byte[0] : headers, payload));
+    }
+
+    @Override
+    public void append(String msgId, String subject, byte[] headers, byte[] payload, AppendListener listener) {
+        if (!SubjectValidator.isValidPublishSubject(subject)) {
+            listener.failed(new IllegalArgumentException("invalid subject: " + subject));
+            return;
+        }
+        if (msgId != null && msgId.isEmpty()) {
+            listener.failed(new IllegalArgumentException("a message id is required"));
+            return;
+        }
+        WriteOp.Append op = new WriteOp.Append(msgId == null ? "" : msgId, subject,
+                headers == null ? new byte[0] : headers, payload, listener);
+        Throwable refused = offer(op);
+        if (refused != null) {
+            listener.failed(refused);
+        }
+    }
+
+    @Override
+    public void completionScope(Consumer<Runnable> scope) {
+        completionScope = scope;
     }
 
     @Override
@@ -278,19 +309,28 @@ public abstract class StreamEngine implements StreamStore {
     }
 
     private <T> CompletableFuture<T> enqueue(WriteOp op) {
-        synchronized (enqueueGuard) {
-            if (closing) {
-                return CompletableFuture.failedFuture(new StoreClosedException(config.name()));
-            }
-            Throwable failed = failure;
-            if (failed != null) {
-                return CompletableFuture.failedFuture(failed);
-            }
-            queue.add(op);
+        Throwable refused = offer(op);
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
         }
         @SuppressWarnings("unchecked")
         CompletableFuture<T> future = (CompletableFuture<T>) op.future;
         return future;
+    }
+
+    /** Queues the write for the writer; returns why it was refused instead, or null. */
+    private Throwable offer(WriteOp op) {
+        synchronized (enqueueGuard) {
+            if (closing) {
+                return new StoreClosedException(config.name());
+            }
+            Throwable failed = failure;
+            if (failed != null) {
+                return failed;
+            }
+            queue.add(op);
+            return null;
+        }
     }
 
     private void runWriter() {
@@ -299,6 +339,8 @@ public abstract class StreamEngine implements StreamStore {
         long tickMillis = config.durable() ? IDLE_TICK_MILLIS
                 : Math.max(1, Math.min(IDLE_TICK_MILLIS, config.syncInterval().toMillis()));
         boolean unsynced = false;
+        boolean uncommitted = false;
+        long lastCommit = lastSync;
         boolean stop = false;
         while (!stop) {
             try {
@@ -338,14 +380,18 @@ public abstract class StreamEngine implements StreamStore {
             }
             // The group is in the log (and synced, when durable): its callers hear now, before the derived state
             // goes to RocksDB, which recovery can rebuild from the log and so need not delay a PubAck.
-            for (WriteOp op : group) {
-                op.complete();
-            }
+            completeAll(group);
             if (!limitRemoved.isEmpty()) {
                 tellLimitRemovals();
             }
-            if (changed) {
-                commitDerivedState();
+            uncommitted |= changed;
+            if (uncommitted) {
+                long now = System.nanoTime();
+                if (stop || queue.isEmpty() || now - lastCommit >= BUSY_COMMIT_INTERVAL_NANOS) {
+                    commitDerivedState();
+                    uncommitted = false;
+                    lastCommit = now;
+                }
             }
             group.clear();
         }
@@ -353,6 +399,30 @@ public abstract class StreamEngine implements StreamStore {
         for (WriteOp op = queue.poll(); op != null; op = queue.poll()) {
             op.fail(new StoreClosedException(config.name()));
             op.complete();
+        }
+    }
+
+    private void completeAll(List<WriteOp> group) {
+        Consumer<Runnable> scope = completionScope;
+        if (scope == null) {
+            completeEach(group);
+            return;
+        }
+        try {
+            scope.accept(() -> completeEach(group));
+        } catch (RuntimeException e) {
+            LOG.warn("stream {}: completion scope failed", config.name(), e);
+        }
+    }
+
+    /** A listener that throws must not stop the writer nor keep the rest of the group from hearing. */
+    private void completeEach(List<WriteOp> group) {
+        for (int i = 0, n = group.size(); i < n; i++) {
+            try {
+                group.get(i).complete();
+            } catch (RuntimeException e) {
+                LOG.warn("stream {}: a write's listener failed", config.name(), e);
+            }
         }
     }
 
@@ -398,7 +468,7 @@ public abstract class StreamEngine implements StreamStore {
             if (once) {
                 DedupeWindow.Entry earlier = contents.dedupe().find(append.msgId, nowNanos());
                 if (earlier != null) {
-                    op.succeed(new AppendResult(earlier.seq(), true));
+                    append.stored(earlier.seq(), true);
                     return false;
                 }
             }
@@ -416,7 +486,7 @@ public abstract class StreamEngine implements StreamStore {
                     .setHeaders(ByteString.copyFrom(append.headers)).setPayload(ByteString.copyFrom(append.payload))
                     .setMsgId(append.msgId)).build());
             contents.added(message, append.msgId, timestamp);
-            op.succeed(once ? new AppendResult(seq, false) : seq);
+            append.stored(seq, false);
             return true;
         }
         if (op instanceof WriteOp.Delete delete) {

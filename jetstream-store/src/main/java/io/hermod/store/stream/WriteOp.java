@@ -1,13 +1,24 @@
 package io.hermod.store.stream;
 
+import io.hermod.store.AppendListener;
+import io.hermod.store.AppendResult;
 import io.hermod.store.PurgeRequest;
 import java.util.concurrent.CompletableFuture;
 
-/** A write queued for the stream's writer, with the future its caller holds. */
+/** A write queued for the stream's writer, with the future its caller holds (or, for an append, a listener). */
 abstract class WriteOp {
-    final CompletableFuture<Object> future = new CompletableFuture<>();
+    /** Null for an append with a listener. */
+    final CompletableFuture<Object> future;
     private Object result;
     private Throwable error;
+
+    WriteOp() {
+        this(new CompletableFuture<>());
+    }
+
+    private WriteOp(CompletableFuture<Object> future) {
+        this.future = future;
+    }
 
     void succeed(Object value) {
         result = value;
@@ -15,6 +26,10 @@ abstract class WriteOp {
 
     void fail(Throwable cause) {
         error = cause;
+    }
+
+    Throwable error() {
+        return error;
     }
 
     /** Completes the caller's future; called by the writer after the group is durable. */
@@ -27,17 +42,54 @@ abstract class WriteOp {
     }
 
     static final class Append extends WriteOp {
-        /** Empty for a plain append, which completes with the sequence; else completes with an AppendResult. */
+        /**
+         * Empty for a plain append, whose future completes with the sequence; else the future completes with an
+         * AppendResult.
+         */
         final String msgId;
         final String subject;
         final byte[] headers;
         final byte[] payload;
+        /** Told instead of the future when not null. */
+        private final AppendListener listener;
+        private long seq;
+        private boolean duplicate;
 
         Append(String msgId, String subject, byte[] headers, byte[] payload) {
             this.msgId = msgId;
             this.subject = subject;
             this.headers = headers;
             this.payload = payload;
+            this.listener = null;
+        }
+
+        Append(String msgId, String subject, byte[] headers, byte[] payload, AppendListener listener) {
+            super(null);
+            this.msgId = msgId;
+            this.subject = subject;
+            this.headers = headers;
+            this.payload = payload;
+            this.listener = listener;
+        }
+
+        /** The message is at {@code seq}: stored now, or earlier under the same id ({@code duplicate}). */
+        void stored(long seq, boolean duplicate) {
+            this.seq = seq;
+            this.duplicate = duplicate;
+            if (listener == null) {
+                succeed(msgId.isEmpty() ? (Object) seq : new AppendResult(seq, duplicate));
+            }
+        }
+
+        @Override
+        void complete() {
+            if (listener == null) {
+                super.complete();
+            } else if (error() != null) {
+                listener.failed(error());
+            } else {
+                listener.appended(seq, duplicate);
+            }
         }
     }
 
