@@ -82,8 +82,8 @@ public interface StreamStore extends AutoCloseable {
     /**
      * Tells {@code listener} of the messages the stream's limits remove from now on (max_msgs, max_bytes, max_age,
      * max_msgs_per_subject), once the write that removed them completed; called on the store's writer thread, so
-     * it must hand the work off. Removals by delete or purge are not reported here, nor those of max_msgs,
-     * max_bytes and max_msgs_per_subject lowered by a stream update (applied as purges).
+     * it must hand the work off. Removals by delete or {@link #purge} are not reported here; those of
+     * {@link #purgeForLimits} (limits lowered by a stream update) are.
      */
     default void onLimitRemovals(java.util.function.Consumer<long[]> listener) {
     }
@@ -105,6 +105,13 @@ public interface StreamStore extends AutoCloseable {
 
     /** Removes the messages a request selects; completes with how many were removed. */
     CompletableFuture<Long> purge(PurgeRequest request);
+
+    /**
+     * As {@link #purge}, for limits a stream update lowered: each message removed is reported to the
+     * {@link #onLimitRemovals} listener, as nats-server's store reports the messages its new limits drop (its
+     * consumers then count a pending one as terminated).
+     */
+    CompletableFuture<Long> purgeForLimits(PurgeRequest request);
 
     /** Totals of the stream as of the last completed write. */
     StreamState state();

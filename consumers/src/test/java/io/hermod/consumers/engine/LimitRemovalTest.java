@@ -77,6 +77,40 @@ class LimitRemovalTest {
     }
 
     @Test
+    void pendingMessagesDroppedByMaxMsgsLoweredInAnUpdateAreTerminatedWithTheAdvisory() throws Exception {
+        try (ConsumerTestServer server = ConsumerTestServer.start(store); Connection nc = server.connect()) {
+            JetStreamManagement jsm = nc.jetStreamManagement();
+            StreamConfiguration config = StreamConfiguration.builder().name("U").subjects("u.>").build();
+            jsm.addStream(config);
+            durable(jsm, "U", "A", "", AckPolicy.Explicit);
+            Subscription advisories = nc.subscribe(ConsumerAdvisories.TERMINATED + "U.A");
+            nc.flush(WAIT);
+            JetStream js = nc.jetStream();
+            for (int i = 1; i <= 4; i++) {
+                js.publish("u.a", bytes("m" + i));
+            }
+            fetch(js, "U", "A", 3); // 1 to 3 pending, 4 not yet delivered
+
+            jsm.updateStream(StreamConfiguration.builder(config).maxMessages(1).build()); // drops 1 to 3
+
+            List<Long> terminated = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Message advisory = advisories.nextMessage(WAIT);
+                assertNotNull(advisory, "advisory " + i);
+                terminated.add(GoJson.mapper().readTree(advisory.getData()).path("stream_seq").asLong());
+            }
+            assertEquals(List.of(1L, 2L, 3L), terminated);
+            awaitTrue(() -> figures(jsm, "U").getNumAckPending() == 0);
+            ConsumerInfo info = figures(jsm, "U");
+            assertEquals(3, info.getAckFloor().getStreamSequence());
+            assertEquals(1, info.getNumPending());
+            List<Message> next = fetch(js, "U", "A", 1);
+            assertEquals(4L, next.get(0).metaData().streamSequence());
+            assertEquals(1, next.get(0).metaData().deliveredCount());
+        }
+    }
+
+    @Test
     void replacedKeyPendingOnAPushConsumerIsTerminatedAndMaxAckPendingLetsTheNextGo() throws Exception {
         try (ConsumerTestServer server = ConsumerTestServer.start(store); Connection nc = server.connect()) {
             JetStreamManagement jsm = nc.jetStreamManagement();
@@ -110,7 +144,7 @@ class LimitRemovalTest {
             JetStream js = nc.jetStream();
             js.publish("t.a", bytes("short-lived"));
             fetch(js, "T", "A", 1);
-            awaitTrue(() -> figures(jsm).getNumAckPending() == 0);
+            awaitTrue(() -> figures(jsm, "T").getNumAckPending() == 0);
             ConsumerInfo info = jsm.getConsumerInfo("T", "A");
             assertEquals(0, info.getNumAckPending());
             assertEquals(1, info.getAckFloor().getStreamSequence());
@@ -118,9 +152,9 @@ class LimitRemovalTest {
         }
     }
 
-    private static ConsumerInfo figures(JetStreamManagement jsm) {
+    private static ConsumerInfo figures(JetStreamManagement jsm, String stream) {
         try {
-            return jsm.getConsumerInfo("T", "A");
+            return jsm.getConsumerInfo(stream, "A");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -12,7 +12,9 @@ import java.util.Optional;
 /**
  * Brings a stream within limits that an update lowered, as nats-server's store does when its configuration
  * changes: the oldest messages go, whatever the discard policy (that policy only decides about new messages).
- * Blocks until the removals are durable; call it off the API thread and the store's writer.
+ * Each removal is reported as the limits' ({@link StreamStore#purgeForLimits}), so consumers count a pending
+ * message it drops as terminated, as nats-server's {@code decStreamPending} does. Blocks until the removals are
+ * durable; call it off the API thread and the store's writer.
  */
 final class LimitEnforcer {
     private LimitEnforcer() {
@@ -23,15 +25,15 @@ final class LimitEnforcer {
         if (config.maxMsgsPerSubject() > 0) {
             for (Map.Entry<String, Long> subject : store.subjectCounts(null).entrySet()) {
                 if (subject.getValue() > config.maxMsgsPerSubject()) {
-                    store.purge(new PurgeRequest(subject.getKey(), 0, config.maxMsgsPerSubject())).join();
+                    store.purgeForLimits(new PurgeRequest(subject.getKey(), 0, config.maxMsgsPerSubject())).join();
                 }
             }
         }
         if (config.maxMsgs() >= 0 && store.state().messages() > config.maxMsgs()) {
-            store.purge(PurgeRequest.keep(config.maxMsgs())).join();
+            store.purgeForLimits(PurgeRequest.keep(config.maxMsgs())).join();
         }
         if (config.maxBytes() >= 0 && store.state().bytes() > config.maxBytes()) {
-            store.purge(PurgeRequest.upTo(firstToKeep(store, config.maxBytes()))).join();
+            store.purgeForLimits(PurgeRequest.upTo(firstToKeep(store, config.maxBytes()))).join();
         }
         if (!config.maxAge().isZero()) {
             store.expireOld().join();

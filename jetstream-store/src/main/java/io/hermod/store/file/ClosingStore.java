@@ -99,6 +99,11 @@ final class ClosingStore implements StreamStore {
     }
 
     @Override
+    public CompletableFuture<Long> purgeForLimits(PurgeRequest request) {
+        return store.purgeForLimits(request);
+    }
+
+    @Override
     public StreamState state() {
         return store.state();
     }

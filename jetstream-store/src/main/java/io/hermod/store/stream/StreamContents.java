@@ -204,26 +204,35 @@ public final class StreamContents {
     }
 
     public long purge(PurgeRequest request) {
+        return purge(request, this::remove);
+    }
+
+    /** As {@link #purge}, each removal reported as the limits' (see {@link #onLimitRemoval}). */
+    public long purgeForLimits(PurgeRequest request) {
+        return purge(request, this::removeForLimit);
+    }
+
+    private long purge(PurgeRequest request, LongConsumer removal) {
         long before = count;
         if (request.subjectFilter() == null || request.subjectFilter().equals(">")) {
-            purgeAllSubjects(request);
+            purgeAllSubjects(request, removal);
         } else {
             for (long seq : matching(request)) {
-                remove(seq);
+                removal.accept(seq);
             }
         }
         return before - count;
     }
 
-    private void purgeAllSubjects(PurgeRequest request) {
+    private void purgeAllSubjects(PurgeRequest request, LongConsumer removal) {
         if (request.keep() >= 0) {
             while (count > request.keep()) {
-                remove(firstSeq);
+                removal.accept(firstSeq);
             }
         } else if (request.upToSeq() > 0) {
             long bound = Math.min(request.upToSeq(), lastSeq + 1);
             while (count > 0 && firstSeq < bound) {
-                remove(firstSeq);
+                removal.accept(firstSeq);
             }
             if (count == 0 && firstSeq < bound) {
                 firstSeq = bound;

@@ -146,11 +146,20 @@ public abstract class StreamEngine implements StreamStore {
 
     @Override
     public CompletableFuture<Long> purge(PurgeRequest request) {
+        return purge(request, false);
+    }
+
+    @Override
+    public CompletableFuture<Long> purgeForLimits(PurgeRequest request) {
+        return purge(request, true);
+    }
+
+    private CompletableFuture<Long> purge(PurgeRequest request, boolean forLimits) {
         if (request.subjectFilter() != null && !SubjectValidator.isValidFilter(request.subjectFilter())) {
             return CompletableFuture.failedFuture(
                     new IllegalArgumentException("invalid subject filter: " + request.subjectFilter()));
         }
-        return enqueue(new WriteOp.Purge(request));
+        return enqueue(new WriteOp.Purge(request, forLimits));
     }
 
     @Override
@@ -499,8 +508,9 @@ public abstract class StreamEngine implements StreamStore {
             return true;
         }
         if (op instanceof WriteOp.Purge purge) {
+            // logged as a purge either way: replay recomputes the removals, nobody is told of them again
             storage.append(LogRecord.newBuilder().setPurge(toRecord(purge.request)).build());
-            op.succeed(contents.purge(purge.request));
+            op.succeed(purge.forLimits ? contents.purgeForLimits(purge.request) : contents.purge(purge.request));
             return true;
         }
         if (op instanceof WriteOp.Skip) {

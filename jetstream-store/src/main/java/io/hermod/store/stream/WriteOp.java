@@ -103,9 +103,12 @@ abstract class WriteOp {
 
     static final class Purge extends WriteOp {
         final PurgeRequest request;
+        /** Removals reported as the limits' (a stream update lowered them). */
+        final boolean forLimits;
 
-        Purge(PurgeRequest request) {
+        Purge(PurgeRequest request, boolean forLimits) {
             this.request = request;
+            this.forLimits = forLimits;
         }
     }
 
