@@ -74,6 +74,13 @@ public interface StreamStore extends AutoCloseable {
     CompletableFuture<Long> skip();
 
     /**
+     * {@link #skip} for a message with an id ({@code Nats-Msg-Id}): the id enters the duplicate window with the
+     * skipped sequence, as nats-server keeps it; a repeated id within the window skips nothing and completes as a
+     * duplicate of the earlier sequence.
+     */
+    CompletableFuture<AppendResult> skipOnce(String msgId);
+
+    /**
      * The sequence of the message stored with {@code msgId} (NATS's {@code Nats-Msg-Id}) within the duplicate
      * window, as of the last completed write; empty when a message with that id would be stored.
      */

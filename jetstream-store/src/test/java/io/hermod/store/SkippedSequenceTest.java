@@ -104,4 +104,31 @@ class SkippedSequenceTest {
         assertEquals(4, state.lastSeq());
         assertEquals(1, state.numDeleted());
     }
+
+    @ParameterizedTest
+    @EnumSource(StorageType.class)
+    void aSkippedMessagesIdIsADuplicateWithinTheWindow(StorageType storage) {
+        StreamStore store = open(StreamStoreConfig.of("s").withStorage(storage));
+        assertEquals(new AppendResult(1, false), store.skipOnce("id-1").join());
+        assertEquals(new AppendResult(1, true), store.skipOnce("id-1").join());
+        assertEquals(new AppendResult(1, true), store.appendOnce("id-1", "a", null, bytes("m")).join());
+        assertEquals(java.util.OptionalLong.of(1), store.duplicateOf("id-1"));
+        assertEquals(1, store.state().lastSeq(), "the repeats took no sequence");
+        assertEquals(new AppendResult(2, false), store.skipOnce("id-2").join());
+    }
+
+    @Test
+    void aSkippedMessagesIdOutlastsAReopenAndAReplayOfTheLog() throws java.io.IOException {
+        StreamStore store = open(StreamStoreConfig.of("s"));
+        store.skipOnce("id-1").join();
+        store.append("a", null, bytes("2")).join();
+        store.close();
+        directory.close();
+        assertEquals(java.util.OptionalLong.of(1), open(StreamStoreConfig.of("s")).duplicateOf("id-1"));
+        directory.close();
+        try (java.util.stream.Stream<java.nio.file.Path> paths = java.nio.file.Files.walk(dir.resolve("meta"))) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        assertEquals(java.util.OptionalLong.of(1), open(StreamStoreConfig.of("s")).duplicateOf("id-1"));
+    }
 }

@@ -267,7 +267,14 @@ final class StreamPublisher {
             if (stream.config().retention() == RetentionPolicy.INTEREST
                     && !context.events().interested(stream.name(), m.subject())) {
                 // nats-server 2.9.10 stores nothing nobody is interested in, but the message still takes a sequence
-                store.skip().whenComplete((seq, failure) -> skipped(m, msgId, seq, failure));
+                // (its id still enters the duplicate window; nats 2.9.10 records it with sequence 0, which
+                // jnats refuses as an invalid ack when the id is repeated: the skipped sequence is kept instead)
+                if (msgId == null) {
+                    store.skip().whenComplete((seq, failure) -> skipped(m, null, seq, false, failure));
+                } else {
+                    store.skipOnce(msgId).whenComplete((result, failure) -> skipped(m, msgId,
+                            result == null ? null : result.seq(), result != null && result.duplicate(), failure));
+                }
                 return;
             }
             Issued issued = new Issued(store, m, msgId, rollup);
@@ -361,10 +368,12 @@ final class StreamPublisher {
         });
     }
 
-    private void skipped(Message m, String msgId, Long seq, Throwable failure) {
+    private void skipped(Message m, String msgId, Long seq, boolean duplicate, Throwable failure) {
         try {
             if (failure != null) {
                 replyError(m, storeFailed(failure));
+            } else if (duplicate) {
+                reply(m, acks.ok(seq, true));
             } else {
                 lastMsgId = msgId == null ? "" : msgId;
                 reply(m, acks.ok(seq, false));

@@ -89,6 +89,11 @@ final class ClosingStore implements StreamStore {
     }
 
     @Override
+    public CompletableFuture<AppendResult> skipOnce(String msgId) {
+        return store.skipOnce(msgId);
+    }
+
+    @Override
     public CompletableFuture<Boolean> delete(long seq) {
         return store.delete(seq);
     }

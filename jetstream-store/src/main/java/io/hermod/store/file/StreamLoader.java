@@ -93,7 +93,8 @@ final class StreamLoader {
             case MESSAGE -> applyMessage(record.getMessage(), document.index());
             case DELETE -> contents.delete(record.getDelete().getSeq());
             case PURGE -> contents.purge(StreamEngine.fromRecord(record.getPurge()));
-            case SKIP -> applySkip(record.getSkip().getSeq(), record.getSkip().getTimestampNanos());
+            case SKIP -> applySkip(record.getSkip().getSeq(), record.getSkip().getTimestampNanos(),
+                    record.getSkip().getMsgId());
             case RESUME, ENTRY_NOT_SET -> {
                 // A session boundary in good order: nothing to apply.
             }
@@ -101,7 +102,7 @@ final class StreamLoader {
         return true;
     }
 
-    private void applySkip(long seq, long timestampNanos) {
+    private void applySkip(long seq, long timestampNanos, String msgId) {
         if (seq <= contents.lastSeq()) {
             return;
         }
@@ -117,7 +118,7 @@ final class StreamLoader {
             replayed--;
             return;
         }
-        contents.skipped(seq, timestampNanos);
+        contents.skipped(seq, timestampNanos, msgId);
     }
 
     private void applyMessage(MessageRecord message, long logIndex) {

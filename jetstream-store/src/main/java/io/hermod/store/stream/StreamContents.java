@@ -167,10 +167,11 @@ public final class StreamContents {
      * Accounts for a sequence used without a message ({@link io.hermod.store.StreamStore#skip}): it becomes the
      * last sequence; an empty stream starts after it, otherwise it is a gap (a tombstone) like a deleted message.
      */
-    public void skipped(long seq, long timestampNanos) {
+    public void skipped(long seq, long timestampNanos, String msgId) {
         if (seq != lastSeq + 1) {
             throw new IllegalStateException("expected seq " + (lastSeq + 1) + ", got " + seq);
         }
+        dedupe.stored(msgId, seq, timestampNanos);
         lastSeq = seq;
         lastTimestamp = Math.max(lastTimestamp, timestampNanos);
         if (count == 0) {

@@ -136,7 +136,15 @@ public abstract class StreamEngine implements StreamStore {
 
     @Override
     public CompletableFuture<Long> skip() {
-        return enqueue(new WriteOp.Skip());
+        return enqueue(new WriteOp.Skip(""));
+    }
+
+    @Override
+    public CompletableFuture<AppendResult> skipOnce(String msgId) {
+        if (msgId == null || msgId.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("a message id is required"));
+        }
+        return enqueue(new WriteOp.Skip(msgId));
     }
 
     @Override
@@ -513,13 +521,21 @@ public abstract class StreamEngine implements StreamStore {
             op.succeed(purge.forLimits ? contents.purgeForLimits(purge.request) : contents.purge(purge.request));
             return true;
         }
-        if (op instanceof WriteOp.Skip) {
+        if (op instanceof WriteOp.Skip skip) {
+            boolean once = !skip.msgId.isEmpty();
+            if (once) {
+                DedupeWindow.Entry earlier = contents.dedupe().find(skip.msgId, nowNanos());
+                if (earlier != null) {
+                    op.succeed(new AppendResult(earlier.seq(), true));
+                    return false;
+                }
+            }
             long seq = contents.lastSeq() + 1;
             long timestamp = Math.max(nowNanos(), contents.lastTimestamp());
             storage.append(LogRecord.newBuilder().setSkip(SkipMessage.newBuilder().setSeq(seq)
-                    .setTimestampNanos(timestamp)).build());
-            contents.skipped(seq, timestamp);
-            op.succeed(seq);
+                    .setTimestampNanos(timestamp).setMsgId(skip.msgId)).build());
+            contents.skipped(seq, timestamp, skip.msgId);
+            op.succeed(once ? new AppendResult(seq, false) : seq);
             return true;
         }
         if (op instanceof WriteOp.Expire) {

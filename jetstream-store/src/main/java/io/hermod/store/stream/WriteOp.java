@@ -113,6 +113,12 @@ abstract class WriteOp {
     }
 
     static final class Skip extends WriteOp {
+        /** Empty for a plain skip, whose future completes with the sequence; else with an AppendResult. */
+        final String msgId;
+
+        Skip(String msgId) {
+            this.msgId = msgId;
+        }
     }
 
     static final class Expire extends WriteOp {
