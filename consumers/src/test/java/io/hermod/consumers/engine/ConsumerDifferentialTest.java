@@ -1,6 +1,5 @@
 package io.hermod.consumers.engine;
 
-import io.hermod.store.api.NatsJetStreamServer;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Nats;
@@ -15,8 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 /**
  * One scenario of consumer administration, pull requests and acks, run against nats-server 2.9.10 and against
  * Hermod: every reply, delivery and status must be the same, once creation and activity times and the ack
@@ -30,18 +27,7 @@ class ConsumerDifferentialTest {
 
     @Test
     void hermodAnswersAsNatsServer() throws Exception {
-        List<String> expected;
-        try (NatsJetStreamServer nats = NatsJetStreamServer.start()) {
-            expected = transcript(nats.url());
-        }
-        List<String> actual;
-        try (ConsumerTestServer hermod = ConsumerTestServer.start(store)) {
-            actual = transcript("nats://127.0.0.1:" + hermod.port());
-        }
-        for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
-            assertEquals(expected.get(i), actual.get(i), "step " + i);
-        }
-        assertEquals(expected.size(), actual.size());
+        NatsServerComparison.assertSameTranscript(store, ConsumerDifferentialTest::transcript);
     }
 
     private static List<String> transcript(String url) throws Exception {

@@ -1,6 +1,5 @@
 package io.hermod.consumers.engine;
 
-import io.hermod.store.api.NatsJetStreamServer;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Nats;
@@ -17,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 /**
  * One scenario of push consumers run against nats-server 2.9.10 and against Hermod, through a raw (non-JetStream)
  * client so that every delivery, status and header is seen as sent: consumer info before, while and after a
@@ -34,18 +31,7 @@ class PushDifferentialTest {
 
     @Test
     void hermodAnswersAsNatsServer() throws Exception {
-        List<String> expected;
-        try (NatsJetStreamServer nats = NatsJetStreamServer.start()) {
-            expected = transcript(nats.url());
-        }
-        List<String> actual;
-        try (ConsumerTestServer hermod = ConsumerTestServer.start(store)) {
-            actual = transcript("nats://127.0.0.1:" + hermod.port());
-        }
-        for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
-            assertEquals(expected.get(i), actual.get(i), "step " + i);
-        }
-        assertEquals(expected.size(), actual.size());
+        NatsServerComparison.assertSameTranscript(store, PushDifferentialTest::transcript);
     }
 
     private static List<String> transcript(String url) throws Exception {
