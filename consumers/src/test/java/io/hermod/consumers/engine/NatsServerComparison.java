@@ -1,6 +1,9 @@
 package io.hermod.consumers.engine;
 
 import io.hermod.store.api.NatsJetStreamServer;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.nats.client.Options;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -13,9 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * is not installed (failed under CI), as {@link NatsJetStreamServer#start()} decides.
  */
 final class NatsServerComparison {
-    /** A scenario run through a client of the server at {@code url}, as the lines to compare. */
+    /** A scenario run through a connection to one server, as the lines to compare. */
     interface Scenario {
-        List<String> transcript(String url) throws Exception;
+        List<String> transcript(Connection nc) throws Exception;
     }
 
     private NatsServerComparison() {
@@ -24,15 +27,22 @@ final class NatsServerComparison {
     static void assertSameTranscript(Path store, Scenario scenario) throws Exception {
         List<String> expected;
         try (NatsJetStreamServer nats = NatsJetStreamServer.start()) {
-            expected = scenario.transcript(nats.url());
+            expected = run(scenario, nats.url());
         }
         List<String> actual;
         try (ConsumerTestServer hermod = ConsumerTestServer.start(store)) {
-            actual = scenario.transcript(hermod.url());
+            actual = run(scenario, hermod.url());
         }
         for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
             assertEquals(expected.get(i), actual.get(i), "step " + i);
         }
         assertEquals(expected.size(), actual.size());
+    }
+
+    /** Without reconnects: a server that drops the connection fails the scenario, it is not reconnected to midway. */
+    private static List<String> run(Scenario scenario, String url) throws Exception {
+        try (Connection nc = Nats.connect(new Options.Builder().server(url).noReconnect().build())) {
+            return scenario.transcript(nc);
+        }
     }
 }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nats.client.Connection;
 import io.nats.client.Message;
-import io.nats.client.Nats;
-import io.nats.client.Options;
 import io.nats.client.Subscription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,17 +33,15 @@ class RetentionDifferentialTest {
         NatsServerComparison.assertSameTranscript(store, RetentionDifferentialTest::transcript);
     }
 
-    private static List<String> transcript(String url) throws Exception {
+    private static List<String> transcript(Connection nc) throws Exception {
         List<String> out = new ArrayList<>();
-        try (Connection nc = Nats.connect(new Options.Builder().server(url).noReconnect().build())) {
-            Subscription events = nc.subscribe("$JS.EVENT.*.CONSUMER.>");
-            nc.flush(WAIT);
-            interest(nc, out);
-            workqueue(nc, out);
-            sampled(nc, out);
-            nc.flush(WAIT);
-            out.addAll(events(events));
-        }
+        Subscription events = nc.subscribe("$JS.EVENT.*.CONSUMER.>");
+        nc.flush(WAIT);
+        interest(nc, out);
+        workqueue(nc, out);
+        sampled(nc, out);
+        nc.flush(WAIT);
+        out.addAll(events(events));
         return out;
     }
 
