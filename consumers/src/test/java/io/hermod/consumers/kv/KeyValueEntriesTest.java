@@ -26,9 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Writing and reading single keys through jnats' {@link KeyValue}, on file and memory buckets. */
 class KeyValueEntriesTest extends KvServerTest {
     private KeyValue bucket(String name, StorageType storage, int history) throws Exception {
-        nc.keyValueManagement().create(KeyValueConfiguration.builder().name(name).storageType(storage)
-                .maxHistoryPerKey(history).build());
-        return nc.keyValue(name);
+        return openNewBucket(KeyValueConfiguration.builder().name(name).storageType(storage).maxHistoryPerKey(history)
+                .build());
     }
 
     @ParameterizedTest
@@ -164,8 +163,7 @@ class KeyValueEntriesTest extends KvServerTest {
 
     @Test
     void valueLargerThanMaximumValueSizeIsRejected() throws Exception {
-        nc.keyValueManagement().create(KeyValueConfiguration.builder().name("small").maximumValueSize(16).build());
-        KeyValue kv = nc.keyValue("small");
+        KeyValue kv = openNewBucket(KeyValueConfiguration.builder().name("small").maximumValueSize(16).build());
         kv.put("k", new byte[16]);
         JetStreamApiException e = assertThrows(JetStreamApiException.class, () -> kv.put("k", new byte[17]));
         assertEquals(10054, e.getApiErrorCode());

@@ -18,8 +18,7 @@ class KeyValueKeysHistoryTest extends KvServerTest {
 
     @BeforeEach
     void createBucket() throws Exception {
-        nc.keyValueManagement().create(KeyValueConfiguration.builder().name("h").maxHistoryPerKey(10).build());
-        kv = nc.keyValue("h");
+        kv = openNewBucket(KeyValueConfiguration.builder().name("h").maxHistoryPerKey(10).build());
     }
 
     @Test

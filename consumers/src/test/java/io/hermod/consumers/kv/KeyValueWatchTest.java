@@ -21,8 +21,7 @@ class KeyValueWatchTest extends KvServerTest {
 
     @BeforeEach
     void createBucket() throws Exception {
-        nc.keyValueManagement().create(KeyValueConfiguration.builder().name("w").maxHistoryPerKey(10).build());
-        kv = nc.keyValue("w");
+        kv = openNewBucket(KeyValueConfiguration.builder().name("w").maxHistoryPerKey(10).build());
         kv.put("a", "1");     // r1
         kv.put("b", "2");     // r2
         kv.put("a", "3");     // r3
@@ -104,8 +103,7 @@ class KeyValueWatchTest extends KvServerTest {
 
     @Test
     void watchOfAnEmptyBucketSignalsEndOfDataAndThenDeliversPuts() throws Exception {
-        nc.keyValueManagement().create(KeyValueConfiguration.builder().name("empty").build());
-        KeyValue empty = nc.keyValue("empty");
+        KeyValue empty = openNewBucket(KeyValueConfiguration.builder().name("empty").build());
         RecordingWatcher watcher = new RecordingWatcher();
         try (NatsKeyValueWatchSubscription sub = empty.watchAll(watcher)) {
             assertEquals(List.of(END), watcher.untilEnd(10));

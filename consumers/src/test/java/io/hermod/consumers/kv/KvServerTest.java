@@ -1,6 +1,8 @@
 package io.hermod.consumers.kv;
 
 import io.nats.client.Connection;
+import io.nats.client.KeyValue;
+import io.nats.client.api.KeyValueConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,5 +35,11 @@ abstract class KvServerTest {
         } finally {
             server.close();
         }
+    }
+
+    /** Creates the bucket {@code config} describes and opens it. */
+    KeyValue openNewBucket(KeyValueConfiguration config) throws Exception {
+        nc.keyValueManagement().create(config);
+        return nc.keyValue(config.getBucketName());
     }
 }
