@@ -40,19 +40,13 @@ final class JetStreamPublishBench {
     }
 
     JetStreamPublishReport run() throws IOException, InterruptedException {
-        List<Connection> connections = new ArrayList<>();
-        try {
+        try (BenchConnections connections = new BenchConnections(settings)) {
             return run(connections);
-        } finally {
-            for (Connection connection : connections) {
-                connection.close();
-            }
         }
     }
 
-    private JetStreamPublishReport run(List<Connection> connections) throws IOException, InterruptedException {
-        Connection admin = JnatsClients.connect(settings.endpoint(), "hermod-bench-js-admin", settings.settleTimeout());
-        connections.add(admin);
+    private JetStreamPublishReport run(BenchConnections connections) throws IOException, InterruptedException {
+        Connection admin = connections.open("hermod-bench-js-admin");
         BenchStream stream = BenchStream.create(admin, js.stream(), settings.subject(), js.storage(),
                 settings.settleTimeout());
         boolean deleted = false;
@@ -74,15 +68,13 @@ final class JetStreamPublishBench {
         }
     }
 
-    private JetStreamPublishReport publishInto(BenchStream stream, List<Connection> connections)
+    private JetStreamPublishReport publishInto(BenchStream stream, BenchConnections connections)
             throws IOException, InterruptedException {
         long firstSeq = stream.state().getLastSequence() + 1;
         AckLedger ledger = new AckLedger(stream.name(), firstSeq, settings.messages());
         List<Publisher> publishers = new ArrayList<>();
         for (int i = 0; i < settings.publishers(); i++) {
-            Connection connection = JnatsClients.connect(settings.endpoint(), "hermod-bench-js-pub-" + (i + 1),
-                    settings.settleTimeout());
-            connections.add(connection);
+            Connection connection = connections.open("hermod-bench-js-pub-" + (i + 1));
             JetStream jetStream = connection.jetStream(BenchStream.options(settings.settleTimeout()));
             publishers.add(new Publisher(jetStream, settings.messagesForPublisher(i), ledger));
         }

@@ -26,22 +26,15 @@ final class JnatsPubSubBench {
     }
 
     PubSubReport run() throws IOException, InterruptedException {
-        List<Connection> connections = new ArrayList<>();
-        try {
+        try (BenchConnections connections = new BenchConnections(settings)) {
             return run(connections);
-        } finally {
-            for (Connection connection : connections) {
-                connection.close();
-            }
         }
     }
 
-    private PubSubReport run(List<Connection> connections) throws IOException, InterruptedException {
+    private PubSubReport run(BenchConnections connections) throws IOException, InterruptedException {
         List<MessageTally> subTallies = new ArrayList<>();
         for (int i = 0; i < settings.subscribers(); i++) {
-            Connection connection = JnatsClients.connect(settings.endpoint(), "hermod-bench-sub-" + (i + 1),
-                    settings.settleTimeout());
-            connections.add(connection);
+            Connection connection = connections.open("hermod-bench-sub-" + (i + 1));
             MessageTally tally = new MessageTally();
             subTallies.add(tally);
             // A dispatcher delivers on one thread, so the tally has a single writer.
@@ -56,9 +49,7 @@ final class JnatsPubSubBench {
         }
         List<Connection> pubConnections = new ArrayList<>();
         for (int i = 0; i < settings.publishers(); i++) {
-            Connection connection = JnatsClients.connect(settings.endpoint(), "hermod-bench-pub-" + (i + 1),
-                    settings.settleTimeout());
-            connections.add(connection);
+            Connection connection = connections.open("hermod-bench-pub-" + (i + 1));
             pubConnections.add(connection);
         }
 

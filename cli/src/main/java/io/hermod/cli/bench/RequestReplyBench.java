@@ -32,21 +32,14 @@ final class RequestReplyBench {
     }
 
     RequestReplyReport run() throws IOException, InterruptedException {
-        List<Connection> connections = new ArrayList<>();
-        try {
+        try (BenchConnections connections = new BenchConnections(settings)) {
             return run(connections);
-        } finally {
-            for (Connection connection : connections) {
-                connection.close();
-            }
         }
     }
 
-    private RequestReplyReport run(List<Connection> connections) throws IOException, InterruptedException {
+    private RequestReplyReport run(BenchConnections connections) throws IOException, InterruptedException {
         for (int i = 0; i < Math.max(1, settings.subscribers()); i++) {
-            Connection replier = JnatsClients.connect(settings.endpoint(), "hermod-bench-replier-" + (i + 1),
-                    settings.settleTimeout());
-            connections.add(replier);
+            Connection replier = connections.open("hermod-bench-replier-" + (i + 1));
             Dispatcher dispatcher = replier.createDispatcher(
                     message -> replier.publish(message.getReplyTo(), message.getData()));
             dispatcher.subscribe(settings.subject(), REPLIER_GROUP);
@@ -55,9 +48,7 @@ final class RequestReplyBench {
         int requesters = Math.max(1, settings.publishers());
         List<Requester> tasks = new ArrayList<>();
         for (int i = 0; i < requesters; i++) {
-            Connection connection = JnatsClients.connect(settings.endpoint(), "hermod-bench-requester-" + (i + 1),
-                    settings.settleTimeout());
-            connections.add(connection);
+            Connection connection = connections.open("hermod-bench-requester-" + (i + 1));
             tasks.add(new Requester(connection, settings.messagesForPublisher(i)));
         }
         AtomicLong completed = new AtomicLong();

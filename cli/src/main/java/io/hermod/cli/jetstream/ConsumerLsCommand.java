@@ -45,23 +45,12 @@ final class ConsumerLsCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             List<ConsumerInfo> consumers = session.consumersByName(stream);
-            if (json.enabled()) {
-                ServerJson.print(out, consumers);
-                return ExitCodes.OK;
-            }
-            if (consumers.isEmpty()) {
-                out.println("No consumers defined on stream " + stream);
-                out.flush();
-                return ExitCodes.OK;
-            }
-            Table table = Table.titled("Consumers of stream " + stream, "Name", "Description", "Created",
-                    "Ack Pending", "Unprocessed", "Last Delivery");
-            for (ConsumerInfo c : consumers) {
-                table.row(c.getName(), c.getConsumerConfiguration().getDescription(),
-                        ShownMessage.formatTime(c.getCreationTime()), c.getNumAckPending(), c.getNumPending(),
-                        Activity.since(c.getDelivered() == null ? null : c.getDelivered().getLastActive()));
-            }
-            table.print(out);
+            InfoListing.print(out, json, consumers, "No consumers defined on stream " + stream,
+                    Table.titled("Consumers of stream " + stream, "Name", "Description", "Created", "Ack Pending",
+                            "Unprocessed", "Last Delivery"),
+                    (table, c) -> table.row(c.getName(), c.getConsumerConfiguration().getDescription(),
+                            ShownMessage.formatTime(c.getCreationTime()), c.getNumAckPending(), c.getNumPending(),
+                            Activity.since(c.getDelivered() == null ? null : c.getDelivered().getLastActive())));
         }
         return ExitCodes.OK;
     }

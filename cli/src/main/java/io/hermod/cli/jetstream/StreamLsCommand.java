@@ -47,24 +47,14 @@ final class StreamLsCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             List<StreamInfo> streams = session.streamsByName(subject);
-            if (json.enabled()) {
-                ServerJson.print(out, streams);
-                return ExitCodes.OK;
-            }
-            if (streams.isEmpty()) {
-                out.println("No streams defined");
-                out.flush();
-                return ExitCodes.OK;
-            }
-            Table table = Table.titled("Streams", "Name", "Description", "Created", "Messages", "Size",
-                    "Last Message");
-            for (StreamInfo s : streams) {
-                StreamState st = s.getStreamState();
-                table.row(s.getConfiguration().getName(), s.getConfiguration().getDescription(),
-                        ShownMessage.formatTime(s.getCreateTime()), st.getMsgCount(),
-                        HumanBytes.format(st.getByteCount()), Activity.since(st.getLastTime()));
-            }
-            table.print(out);
+            InfoListing.print(out, json, streams, "No streams defined",
+                    Table.titled("Streams", "Name", "Description", "Created", "Messages", "Size", "Last Message"),
+                    (table, s) -> {
+                        StreamState st = s.getStreamState();
+                        table.row(s.getConfiguration().getName(), s.getConfiguration().getDescription(),
+                                ShownMessage.formatTime(s.getCreateTime()), st.getMsgCount(),
+                                HumanBytes.format(st.getByteCount()), Activity.since(st.getLastTime()));
+                    });
         }
         return ExitCodes.OK;
     }

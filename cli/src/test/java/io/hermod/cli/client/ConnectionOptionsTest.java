@@ -9,9 +9,8 @@ import io.hermod.core.auth.NkeyUser;
 import io.hermod.core.transport.TestCertificates;
 import io.hermod.core.transport.TlsSettings;
 import io.nats.client.NKey;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -27,17 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConnectionOptionsTest {
     @TempDir
     Path dir;
-    private ConfigDir config;
-
-    @BeforeEach
-    void pointConfigAtTempDir() {
-        config = ConfigDir.at(dir.resolve("config"));
-    }
-
-    @AfterEach
-    void restoreConfig() {
-        config.close();
-    }
+    @RegisterExtension
+    final ConfigDirPerTest config = new ConfigDirPerTest(() -> dir.resolve("config"));
 
     private static ConnectionOptions parse(String... args) {
         ConnectionOptions options = new ConnectionOptions();

@@ -1,10 +1,7 @@
 package io.hermod.consumers.engine;
 
-import io.hermod.store.api.NatsJetStreamServer;
 import io.nats.client.Connection;
 import io.nats.client.Message;
-import io.nats.client.Nats;
-import io.nats.client.Options;
 import io.nats.client.Subscription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,8 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * One scenario of consumer administration, pull requests and acks, run against nats-server 2.9.10 and against
@@ -30,83 +25,70 @@ class ConsumerDifferentialTest {
 
     @Test
     void hermodAnswersAsNatsServer() throws Exception {
-        List<String> expected;
-        try (NatsJetStreamServer nats = NatsJetStreamServer.start()) {
-            expected = transcript(nats.url());
-        }
-        List<String> actual;
-        try (ConsumerTestServer hermod = ConsumerTestServer.start(store)) {
-            actual = transcript("nats://127.0.0.1:" + hermod.port());
-        }
-        for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
-            assertEquals(expected.get(i), actual.get(i), "step " + i);
-        }
-        assertEquals(expected.size(), actual.size());
+        NatsServerComparison.assertSameTranscript(store, ConsumerDifferentialTest::transcript);
     }
 
-    private static List<String> transcript(String url) throws Exception {
+    private static List<String> transcript(Connection nc) throws Exception {
         List<String> out = new ArrayList<>();
-        try (Connection nc = Nats.connect(new Options.Builder().server(url).noReconnect().build())) {
-            request(nc, out, "$JS.API.STREAM.CREATE.S", "{\"name\":\"S\",\"subjects\":[\"s.>\"]}", false);
-            for (String subject : List.of("s.a", "s.a", "s.a", "s.b")) {
-                request(nc, out, subject, "m", false);
-            }
-            String c = "{\"stream_name\":\"S\",\"config\":{\"durable_name\":\"C\",\"ack_policy\":\"explicit\"}}";
-            request(nc, out, "$JS.API.CONSUMER.CREATE.S.C", c, true);
-            request(nc, out, "$JS.API.CONSUMER.CREATE.S.C", c, true);
-            request(nc, out, "$JS.API.CONSUMER.CREATE.S.C", "{\"stream_name\":\"S\",\"config\":{\"durable_name\":"
-                    + "\"C\",\"ack_policy\":\"explicit\",\"ack_wait\":20000000000}}", true);
-            request(nc, out, "$JS.API.CONSUMER.CREATE.S.C", "{\"stream_name\":\"S\",\"config\":{\"durable_name\":"
-                    + "\"C\",\"ack_policy\":\"explicit\",\"deliver_policy\":\"new\"}}", true);
-            request(nc, out, "$JS.API.CONSUMER.DURABLE.CREATE.S.E",
-                    "{\"stream_name\":\"S\",\"config\":{\"durable_name\":\"E\",\"ack_policy\":\"explicit\"}}", true);
-            request(nc, out, "$JS.API.CONSUMER.CREATE.S.G.s.b", "{\"stream_name\":\"S\",\"config\":{\"durable_name\":"
-                    + "\"G\",\"ack_policy\":\"explicit\",\"filter_subject\":\"s.b\"}}", true);
-            request(nc, out, "$JS.API.CONSUMER.CREATE.S.D", c, true);
-            request(nc, out, "$JS.API.CONSUMER.CREATE.X.C", c.replace("\"S\"", "\"X\""), true);
-            request(nc, out, "$JS.API.CONSUMER.DURABLE.CREATE.S.Q",
-                    "{\"stream_name\":\"S\",\"config\":{\"ack_policy\":\"explicit\"}}", true);
-            request(nc, out, "$JS.API.CONSUMER.CREATE.S.L", "{\"stream_name\":\"S\",\"config\":{\"name\":\"L\","
-                    + "\"ack_policy\":\"explicit\",\"deliver_policy\":\"last_per_subject\",\"filter_subject\":"
-                    + "\"s.>\"}}", true);
-
-            List<Message> two = pull(nc, out, "S", "C", "{\"batch\":2}", 2);
-            Message ackReply = nc.request(two.get(0).getReplyTo(), "+ACK".getBytes(StandardCharsets.UTF_8), WAIT);
-            out.add("ack reply [" + new String(ackReply.getData(), StandardCharsets.UTF_8) + "]");
-            request(nc, out, "$JS.API.CONSUMER.INFO.S.C", "", true);
-            pull(nc, out, "S", "C", "{\"batch\":5,\"no_wait\":true}", 3);
-            pull(nc, out, "S", "G", "{\"batch\":1,\"no_wait\":true}", 1);
-            pull(nc, out, "S", "G", "{\"batch\":1,\"no_wait\":true}", 1);
-            pull(nc, out, "S", "L", "{\"batch\":5,\"no_wait\":true}", 3);
-            Message nakReply = nc.request(two.get(1).getReplyTo(), "-NAK".getBytes(StandardCharsets.UTF_8), WAIT);
-            out.add("nak reply [" + new String(nakReply.getData(), StandardCharsets.UTF_8) + "]");
-            request(nc, out, "$JS.API.CONSUMER.INFO.S.C", "", true);
-            pull(nc, out, "S", "C", "{\"batch\":1}", 1);
-            request(nc, out, "$JS.API.CONSUMER.INFO.S.C", "", true);
-            pull(nc, out, "S", "G", "{\"batch\":1,\"expires\":1000000000,\"idle_heartbeat\":200000000}", 2);
-            pull(nc, out, "S", "G", "{\"batch\":1,\"expires\":1000000000,\"idle_heartbeat\":600000000}", 1);
-            request(nc, out, "$JS.API.CONSUMER.INFO.S.Z", "", true);
-            request(nc, out, "$JS.API.CONSUMER.NAMES.S", "", true);
-            request(nc, out, "$JS.API.CONSUMER.NAMES.S", "{\"offset\":1}", true);
-            request(nc, out, "$JS.API.CONSUMER.LIST.S", "", true);
-            request(nc, out, "$JS.API.CONSUMER.CREATE.S.F", "{\"stream_name\":\"S\",\"config\":{\"durable_name\":"
-                    + "\"F\",\"ack_policy\":\"explicit\",\"max_expires\":90500000000,\"max_batch\":3}}", true);
-            pull(nc, out, "S", "F", "{\"batch\":2,\"expires\":100000000000}", 1);
-            pull(nc, out, "S", "F", "{\"batch\":4}", 1);
-            request(nc, out, "$JS.API.CONSUMER.DELETE.S.F", "", true);
-            String inbox = nc.createInbox();
-            Subscription waiting = nc.subscribe(inbox);
-            nc.publish("$JS.API.CONSUMER.MSG.NEXT.S.G", inbox, "{\"batch\":1,\"expires\":5000000000}".getBytes(
-                    StandardCharsets.UTF_8));
-            request(nc, out, "$JS.API.CONSUMER.INFO.S.G", "", true);
-            request(nc, out, "$JS.API.CONSUMER.DELETE.S.G", "", true);
-            Message deleted = waiting.nextMessage(WAIT);
-            out.add("waiting request of a deleted consumer: " + (deleted == null ? "nothing"
-                    : deleted.getStatus().getCode() + " " + deleted.getStatus().getMessage()));
-            request(nc, out, "$JS.API.CONSUMER.DELETE.S.E", "", true);
-            request(nc, out, "$JS.API.CONSUMER.DELETE.S.E", "", true);
-            request(nc, out, "$JS.API.CONSUMER.NAMES.NOPE", "", true);
+        request(nc, out, "$JS.API.STREAM.CREATE.S", "{\"name\":\"S\",\"subjects\":[\"s.>\"]}", false);
+        for (String subject : List.of("s.a", "s.a", "s.a", "s.b")) {
+            request(nc, out, subject, "m", false);
         }
+        String c = "{\"stream_name\":\"S\",\"config\":{\"durable_name\":\"C\",\"ack_policy\":\"explicit\"}}";
+        request(nc, out, "$JS.API.CONSUMER.CREATE.S.C", c, true);
+        request(nc, out, "$JS.API.CONSUMER.CREATE.S.C", c, true);
+        request(nc, out, "$JS.API.CONSUMER.CREATE.S.C", "{\"stream_name\":\"S\",\"config\":{\"durable_name\":"
+                + "\"C\",\"ack_policy\":\"explicit\",\"ack_wait\":20000000000}}", true);
+        request(nc, out, "$JS.API.CONSUMER.CREATE.S.C", "{\"stream_name\":\"S\",\"config\":{\"durable_name\":"
+                + "\"C\",\"ack_policy\":\"explicit\",\"deliver_policy\":\"new\"}}", true);
+        request(nc, out, "$JS.API.CONSUMER.DURABLE.CREATE.S.E",
+                "{\"stream_name\":\"S\",\"config\":{\"durable_name\":\"E\",\"ack_policy\":\"explicit\"}}", true);
+        request(nc, out, "$JS.API.CONSUMER.CREATE.S.G.s.b", "{\"stream_name\":\"S\",\"config\":{\"durable_name\":"
+                + "\"G\",\"ack_policy\":\"explicit\",\"filter_subject\":\"s.b\"}}", true);
+        request(nc, out, "$JS.API.CONSUMER.CREATE.S.D", c, true);
+        request(nc, out, "$JS.API.CONSUMER.CREATE.X.C", c.replace("\"S\"", "\"X\""), true);
+        request(nc, out, "$JS.API.CONSUMER.DURABLE.CREATE.S.Q",
+                "{\"stream_name\":\"S\",\"config\":{\"ack_policy\":\"explicit\"}}", true);
+        request(nc, out, "$JS.API.CONSUMER.CREATE.S.L", "{\"stream_name\":\"S\",\"config\":{\"name\":\"L\","
+                + "\"ack_policy\":\"explicit\",\"deliver_policy\":\"last_per_subject\",\"filter_subject\":"
+                + "\"s.>\"}}", true);
+
+        List<Message> two = pull(nc, out, "S", "C", "{\"batch\":2}", 2);
+        Message ackReply = nc.request(two.get(0).getReplyTo(), "+ACK".getBytes(StandardCharsets.UTF_8), WAIT);
+        out.add("ack reply [" + new String(ackReply.getData(), StandardCharsets.UTF_8) + "]");
+        request(nc, out, "$JS.API.CONSUMER.INFO.S.C", "", true);
+        pull(nc, out, "S", "C", "{\"batch\":5,\"no_wait\":true}", 3);
+        pull(nc, out, "S", "G", "{\"batch\":1,\"no_wait\":true}", 1);
+        pull(nc, out, "S", "G", "{\"batch\":1,\"no_wait\":true}", 1);
+        pull(nc, out, "S", "L", "{\"batch\":5,\"no_wait\":true}", 3);
+        Message nakReply = nc.request(two.get(1).getReplyTo(), "-NAK".getBytes(StandardCharsets.UTF_8), WAIT);
+        out.add("nak reply [" + new String(nakReply.getData(), StandardCharsets.UTF_8) + "]");
+        request(nc, out, "$JS.API.CONSUMER.INFO.S.C", "", true);
+        pull(nc, out, "S", "C", "{\"batch\":1}", 1);
+        request(nc, out, "$JS.API.CONSUMER.INFO.S.C", "", true);
+        pull(nc, out, "S", "G", "{\"batch\":1,\"expires\":1000000000,\"idle_heartbeat\":200000000}", 2);
+        pull(nc, out, "S", "G", "{\"batch\":1,\"expires\":1000000000,\"idle_heartbeat\":600000000}", 1);
+        request(nc, out, "$JS.API.CONSUMER.INFO.S.Z", "", true);
+        request(nc, out, "$JS.API.CONSUMER.NAMES.S", "", true);
+        request(nc, out, "$JS.API.CONSUMER.NAMES.S", "{\"offset\":1}", true);
+        request(nc, out, "$JS.API.CONSUMER.LIST.S", "", true);
+        request(nc, out, "$JS.API.CONSUMER.CREATE.S.F", "{\"stream_name\":\"S\",\"config\":{\"durable_name\":"
+                + "\"F\",\"ack_policy\":\"explicit\",\"max_expires\":90500000000,\"max_batch\":3}}", true);
+        pull(nc, out, "S", "F", "{\"batch\":2,\"expires\":100000000000}", 1);
+        pull(nc, out, "S", "F", "{\"batch\":4}", 1);
+        request(nc, out, "$JS.API.CONSUMER.DELETE.S.F", "", true);
+        String inbox = nc.createInbox();
+        Subscription waiting = nc.subscribe(inbox);
+        nc.publish("$JS.API.CONSUMER.MSG.NEXT.S.G", inbox, "{\"batch\":1,\"expires\":5000000000}".getBytes(
+                StandardCharsets.UTF_8));
+        request(nc, out, "$JS.API.CONSUMER.INFO.S.G", "", true);
+        request(nc, out, "$JS.API.CONSUMER.DELETE.S.G", "", true);
+        Message deleted = waiting.nextMessage(WAIT);
+        out.add("waiting request of a deleted consumer: " + (deleted == null ? "nothing"
+                : deleted.getStatus().getCode() + " " + deleted.getStatus().getMessage()));
+        request(nc, out, "$JS.API.CONSUMER.DELETE.S.E", "", true);
+        request(nc, out, "$JS.API.CONSUMER.DELETE.S.E", "", true);
+        request(nc, out, "$JS.API.CONSUMER.NAMES.NOPE", "", true);
         return out;
     }
 

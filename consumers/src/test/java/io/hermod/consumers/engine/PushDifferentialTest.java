@@ -1,10 +1,7 @@
 package io.hermod.consumers.engine;
 
-import io.hermod.store.api.NatsJetStreamServer;
 import io.nats.client.Connection;
 import io.nats.client.Message;
-import io.nats.client.Nats;
-import io.nats.client.Options;
 import io.nats.client.Subscription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * One scenario of push consumers run against nats-server 2.9.10 and against Hermod, through a raw (non-JetStream)
@@ -34,93 +29,80 @@ class PushDifferentialTest {
 
     @Test
     void hermodAnswersAsNatsServer() throws Exception {
-        List<String> expected;
-        try (NatsJetStreamServer nats = NatsJetStreamServer.start()) {
-            expected = transcript(nats.url());
-        }
-        List<String> actual;
-        try (ConsumerTestServer hermod = ConsumerTestServer.start(store)) {
-            actual = transcript("nats://127.0.0.1:" + hermod.port());
-        }
-        for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
-            assertEquals(expected.get(i), actual.get(i), "step " + i);
-        }
-        assertEquals(expected.size(), actual.size());
+        NatsServerComparison.assertSameTranscript(store, PushDifferentialTest::transcript);
     }
 
-    private static List<String> transcript(String url) throws Exception {
+    private static List<String> transcript(Connection nc) throws Exception {
         List<String> out = new ArrayList<>();
-        try (Connection nc = Nats.connect(new Options.Builder().server(url).noReconnect().build())) {
-            request(nc, out, "$JS.API.STREAM.CREATE.S", "{\"name\":\"S\",\"subjects\":[\"s.>\"]}", false);
-            for (String subject : List.of("s.a", "s.a", "s.a", "s.b")) {
-                request(nc, out, subject, "m", false);
-            }
-            request(nc, out, "$JS.API.CONSUMER.DURABLE.CREATE.S.P", "{\"stream_name\":\"S\",\"config\":"
-                    + "{\"durable_name\":\"P\",\"deliver_subject\":\"push.p\",\"ack_policy\":\"explicit\"}}", true);
-            request(nc, out, "$JS.API.CONSUMER.INFO.S.P", "", true);
-
-            Subscription p = nc.subscribe("push.p");
-            List<Message> four = receive(out, p, 4);
-            request(nc, out, "$JS.API.CONSUMER.INFO.S.P", "", true);
-            request(nc, out, four.get(0).getReplyTo(), "+ACK", true);
-            request(nc, out, four.get(2).getReplyTo(), "+ACK", true);
-            nc.publish(four.get(1).getReplyTo(), "-NAK".getBytes(StandardCharsets.UTF_8));
-            receive(out, p, 1);
-            request(nc, out, "$JS.API.CONSUMER.INFO.S.P", "", true);
-            request(nc, out, "$JS.API.CONSUMER.DURABLE.CREATE.S.P", "{\"stream_name\":\"S\",\"config\":"
-                    + "{\"durable_name\":\"P\",\"deliver_subject\":\"push.other\",\"ack_policy\":\"explicit\"}}", true);
-            request(nc, out, "$JS.API.CONSUMER.DURABLE.CREATE.S.P", "{\"stream_name\":\"S\",\"config\":"
-                    + "{\"durable_name\":\"P\",\"deliver_subject\":\"push.p\",\"ack_policy\":\"explicit\","
-                    + "\"idle_heartbeat\":1000000000}}", true);
-            request(nc, out, "$JS.API.CONSUMER.MSG.NEXT.S.P", "1", true);
-            p.unsubscribe();
-            nc.flush(WAIT);
-            out.add("unbound: " + waitFor(nc, "$JS.API.CONSUMER.INFO.S.P", s -> !s.contains("push_bound")));
-            request(nc, out, "$JS.API.CONSUMER.DURABLE.CREATE.S.P", "{\"stream_name\":\"S\",\"config\":"
-                    + "{\"durable_name\":\"P\",\"deliver_subject\":\"push.other\",\"ack_policy\":\"explicit\"}}", true);
-            Subscription other = nc.subscribe("push.other");
-            receive(out, other, 2); // the pending messages, due again at the new deliver subject
-            other.unsubscribe();
-
-            Subscription plain = nc.subscribe("push.g");
-            nc.flush(WAIT);
-            request(nc, out, "$JS.API.CONSUMER.DURABLE.CREATE.S.G", "{\"stream_name\":\"S\",\"config\":"
-                    + "{\"durable_name\":\"G\",\"deliver_subject\":\"push.g\",\"deliver_group\":\"grp\","
-                    + "\"ack_policy\":\"none\"}}", true);
-            request(nc, out, "$JS.API.CONSUMER.INFO.S.G", "", true);
-            Subscription member = nc.subscribe("push.g", "grp");
-            receive(out, member, 4);
-            request(nc, out, "$JS.API.CONSUMER.INFO.S.G", "", true);
-            member.unsubscribe();
-            plain.unsubscribe();
-
-            Subscription h = nc.subscribe("push.h");
-            nc.flush(WAIT);
-            request(nc, out, "$JS.API.CONSUMER.DURABLE.CREATE.S.H", "{\"stream_name\":\"S\",\"config\":"
-                    + "{\"durable_name\":\"H\",\"deliver_subject\":\"push.h\",\"filter_subject\":\"s.b\","
-                    + "\"idle_heartbeat\":100000000,\"flow_control\":true}}", true);
-            receive(out, h, 2);
-            h.unsubscribe();
-
-            request(nc, out, "$JS.API.STREAM.CREATE.B", "{\"name\":\"B\",\"subjects\":[\"b.>\"]}", false);
-            String big = "x".repeat(64 * 1024);
-            for (int i = 0; i < 40; i++) {
-                request(nc, out, "b.x", big, false);
-            }
-            Subscription fc = nc.subscribe("push.fc");
-            nc.flush(WAIT);
-            request(nc, out, "$JS.API.CONSUMER.DURABLE.CREATE.B.FC", "{\"stream_name\":\"B\",\"config\":"
-                    + "{\"durable_name\":\"FC\",\"deliver_subject\":\"push.fc\",\"idle_heartbeat\":500000000,"
-                    + "\"flow_control\":true}}", true);
-            flowControl(nc, out, fc);
-            fc.unsubscribe();
-
-            request(nc, out, "$JS.API.CONSUMER.CREATE.S", "{\"stream_name\":\"S\",\"config\":"
-                    + "{\"deliver_subject\":\"push.e\",\"inactive_threshold\":300000000,\"ack_policy\":\"none\","
-                    + "\"max_deliver\":1,\"flow_control\":true,\"idle_heartbeat\":5000000000,\"mem_storage\":true,"
-                    + "\"num_replicas\":1,\"filter_subject\":\"s.a\"}}", true);
-            out.add("ephemeral removed: " + waitFor(nc, "$JS.API.CONSUMER.NAMES.S", s -> s.contains("\"total\":3")));
+        request(nc, out, "$JS.API.STREAM.CREATE.S", "{\"name\":\"S\",\"subjects\":[\"s.>\"]}", false);
+        for (String subject : List.of("s.a", "s.a", "s.a", "s.b")) {
+            request(nc, out, subject, "m", false);
         }
+        request(nc, out, "$JS.API.CONSUMER.DURABLE.CREATE.S.P", "{\"stream_name\":\"S\",\"config\":"
+                + "{\"durable_name\":\"P\",\"deliver_subject\":\"push.p\",\"ack_policy\":\"explicit\"}}", true);
+        request(nc, out, "$JS.API.CONSUMER.INFO.S.P", "", true);
+
+        Subscription p = nc.subscribe("push.p");
+        List<Message> four = receive(out, p, 4);
+        request(nc, out, "$JS.API.CONSUMER.INFO.S.P", "", true);
+        request(nc, out, four.get(0).getReplyTo(), "+ACK", true);
+        request(nc, out, four.get(2).getReplyTo(), "+ACK", true);
+        nc.publish(four.get(1).getReplyTo(), "-NAK".getBytes(StandardCharsets.UTF_8));
+        receive(out, p, 1);
+        request(nc, out, "$JS.API.CONSUMER.INFO.S.P", "", true);
+        request(nc, out, "$JS.API.CONSUMER.DURABLE.CREATE.S.P", "{\"stream_name\":\"S\",\"config\":"
+                + "{\"durable_name\":\"P\",\"deliver_subject\":\"push.other\",\"ack_policy\":\"explicit\"}}", true);
+        request(nc, out, "$JS.API.CONSUMER.DURABLE.CREATE.S.P", "{\"stream_name\":\"S\",\"config\":"
+                + "{\"durable_name\":\"P\",\"deliver_subject\":\"push.p\",\"ack_policy\":\"explicit\","
+                + "\"idle_heartbeat\":1000000000}}", true);
+        request(nc, out, "$JS.API.CONSUMER.MSG.NEXT.S.P", "1", true);
+        p.unsubscribe();
+        nc.flush(WAIT);
+        out.add("unbound: " + waitFor(nc, "$JS.API.CONSUMER.INFO.S.P", s -> !s.contains("push_bound")));
+        request(nc, out, "$JS.API.CONSUMER.DURABLE.CREATE.S.P", "{\"stream_name\":\"S\",\"config\":"
+                + "{\"durable_name\":\"P\",\"deliver_subject\":\"push.other\",\"ack_policy\":\"explicit\"}}", true);
+        Subscription other = nc.subscribe("push.other");
+        receive(out, other, 2); // the pending messages, due again at the new deliver subject
+        other.unsubscribe();
+
+        Subscription plain = nc.subscribe("push.g");
+        nc.flush(WAIT);
+        request(nc, out, "$JS.API.CONSUMER.DURABLE.CREATE.S.G", "{\"stream_name\":\"S\",\"config\":"
+                + "{\"durable_name\":\"G\",\"deliver_subject\":\"push.g\",\"deliver_group\":\"grp\","
+                + "\"ack_policy\":\"none\"}}", true);
+        request(nc, out, "$JS.API.CONSUMER.INFO.S.G", "", true);
+        Subscription member = nc.subscribe("push.g", "grp");
+        receive(out, member, 4);
+        request(nc, out, "$JS.API.CONSUMER.INFO.S.G", "", true);
+        member.unsubscribe();
+        plain.unsubscribe();
+
+        Subscription h = nc.subscribe("push.h");
+        nc.flush(WAIT);
+        request(nc, out, "$JS.API.CONSUMER.DURABLE.CREATE.S.H", "{\"stream_name\":\"S\",\"config\":"
+                + "{\"durable_name\":\"H\",\"deliver_subject\":\"push.h\",\"filter_subject\":\"s.b\","
+                + "\"idle_heartbeat\":100000000,\"flow_control\":true}}", true);
+        receive(out, h, 2);
+        h.unsubscribe();
+
+        request(nc, out, "$JS.API.STREAM.CREATE.B", "{\"name\":\"B\",\"subjects\":[\"b.>\"]}", false);
+        String big = "x".repeat(64 * 1024);
+        for (int i = 0; i < 40; i++) {
+            request(nc, out, "b.x", big, false);
+        }
+        Subscription fc = nc.subscribe("push.fc");
+        nc.flush(WAIT);
+        request(nc, out, "$JS.API.CONSUMER.DURABLE.CREATE.B.FC", "{\"stream_name\":\"B\",\"config\":"
+                + "{\"durable_name\":\"FC\",\"deliver_subject\":\"push.fc\",\"idle_heartbeat\":500000000,"
+                + "\"flow_control\":true}}", true);
+        flowControl(nc, out, fc);
+        fc.unsubscribe();
+
+        request(nc, out, "$JS.API.CONSUMER.CREATE.S", "{\"stream_name\":\"S\",\"config\":"
+                + "{\"deliver_subject\":\"push.e\",\"inactive_threshold\":300000000,\"ack_policy\":\"none\","
+                + "\"max_deliver\":1,\"flow_control\":true,\"idle_heartbeat\":5000000000,\"mem_storage\":true,"
+                + "\"num_replicas\":1,\"filter_subject\":\"s.a\"}}", true);
+        out.add("ephemeral removed: " + waitFor(nc, "$JS.API.CONSUMER.NAMES.S", s -> s.contains("\"total\":3")));
         return out;
     }
 

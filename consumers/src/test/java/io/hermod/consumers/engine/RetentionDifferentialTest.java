@@ -2,11 +2,8 @@ package io.hermod.consumers.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hermod.store.api.NatsJetStreamServer;
 import io.nats.client.Connection;
 import io.nats.client.Message;
-import io.nats.client.Nats;
-import io.nats.client.Options;
 import io.nats.client.Subscription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,8 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * One fixed scenario on an interest and a workqueue stream (publish with and without interest, pull, ack some,
@@ -35,31 +30,18 @@ class RetentionDifferentialTest {
 
     @Test
     void interestAndWorkqueueStreamsEndInTheSameStateAsOnNatsServer() throws Exception {
-        List<String> expected;
-        try (NatsJetStreamServer nats = NatsJetStreamServer.start()) {
-            expected = transcript(nats.url());
-        }
-        List<String> actual;
-        try (ConsumerTestServer hermod = ConsumerTestServer.start(store)) {
-            actual = transcript("nats://127.0.0.1:" + hermod.port());
-        }
-        for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
-            assertEquals(expected.get(i), actual.get(i), "step " + i);
-        }
-        assertEquals(expected.size(), actual.size());
+        NatsServerComparison.assertSameTranscript(store, RetentionDifferentialTest::transcript);
     }
 
-    private static List<String> transcript(String url) throws Exception {
+    private static List<String> transcript(Connection nc) throws Exception {
         List<String> out = new ArrayList<>();
-        try (Connection nc = Nats.connect(new Options.Builder().server(url).noReconnect().build())) {
-            Subscription events = nc.subscribe("$JS.EVENT.*.CONSUMER.>");
-            nc.flush(WAIT);
-            interest(nc, out);
-            workqueue(nc, out);
-            sampled(nc, out);
-            nc.flush(WAIT);
-            out.addAll(events(events));
-        }
+        Subscription events = nc.subscribe("$JS.EVENT.*.CONSUMER.>");
+        nc.flush(WAIT);
+        interest(nc, out);
+        workqueue(nc, out);
+        sampled(nc, out);
+        nc.flush(WAIT);
+        out.addAll(events(events));
         return out;
     }
 

@@ -1,6 +1,5 @@
 package io.hermod.consumers.kv;
 
-import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValueManagement;
 import io.nats.client.api.KeyValueConfiguration;
@@ -8,12 +7,8 @@ import io.nats.client.api.KeyValueStatus;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import io.nats.client.api.StreamInfo;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -23,30 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bucket administration through jnats' {@link KeyValueManagement}: create, status, list, update, delete. */
-class KeyValueBucketTest {
-    @TempDir
-    Path store;
-
-    private KvServer server;
-    private Connection nc;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = KvServer.start(store);
-        nc = server.connect();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        try {
-            if (nc != null) {
-                nc.close();
-            }
-        } finally {
-            server.close();
-        }
-    }
-
+class KeyValueBucketTest extends KvServerTest {
     @Test
     void createdBucketReportsItsConfigurationInStatus() throws Exception {
         KeyValueManagement kvm = nc.keyValueManagement();

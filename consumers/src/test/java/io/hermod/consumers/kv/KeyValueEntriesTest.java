@@ -9,14 +9,10 @@ import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
 import io.nats.client.api.StorageType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -28,34 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Writing and reading single keys through jnats' {@link KeyValue}, on file and memory buckets. */
-class KeyValueEntriesTest {
-    @TempDir
-    Path store;
-
-    private KvServer server;
-    private Connection nc;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = KvServer.start(store);
-        nc = server.connect();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        try {
-            if (nc != null) {
-                nc.close();
-            }
-        } finally {
-            server.close();
-        }
-    }
-
+class KeyValueEntriesTest extends KvServerTest {
     private KeyValue bucket(String name, StorageType storage, int history) throws Exception {
-        nc.keyValueManagement().create(KeyValueConfiguration.builder().name(name).storageType(storage)
-                .maxHistoryPerKey(history).build());
-        return nc.keyValue(name);
+        return openNewBucket(KeyValueConfiguration.builder().name(name).storageType(storage).maxHistoryPerKey(history)
+                .build());
     }
 
     @ParameterizedTest
@@ -191,8 +163,7 @@ class KeyValueEntriesTest {
 
     @Test
     void valueLargerThanMaximumValueSizeIsRejected() throws Exception {
-        nc.keyValueManagement().create(KeyValueConfiguration.builder().name("small").maximumValueSize(16).build());
-        KeyValue kv = nc.keyValue("small");
+        KeyValue kv = openNewBucket(KeyValueConfiguration.builder().name("small").maximumValueSize(16).build());
         kv.put("k", new byte[16]);
         JetStreamApiException e = assertThrows(JetStreamApiException.class, () -> kv.put("k", new byte[17]));
         assertEquals(10054, e.getApiErrorCode());

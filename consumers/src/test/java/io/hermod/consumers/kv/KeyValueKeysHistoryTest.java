@@ -1,47 +1,24 @@
 package io.hermod.consumers.kv;
 
-import io.nats.client.Connection;
 import io.nats.client.KeyValue;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValuePurgeOptions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** jnats' keys, history and purgeDeletes, which read the bucket through push consumers. */
-class KeyValueKeysHistoryTest {
-    @TempDir
-    Path store;
-
-    private KvServer server;
-    private Connection nc;
+class KeyValueKeysHistoryTest extends KvServerTest {
     private KeyValue kv;
 
     @BeforeEach
-    void start() throws Exception {
-        server = KvServer.start(store);
-        nc = server.connect();
-        nc.keyValueManagement().create(KeyValueConfiguration.builder().name("h").maxHistoryPerKey(10).build());
-        kv = nc.keyValue("h");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        try {
-            if (nc != null) {
-                nc.close();
-            }
-        } finally {
-            server.close();
-        }
+    void createBucket() throws Exception {
+        kv = openNewBucket(KeyValueConfiguration.builder().name("h").maxHistoryPerKey(10).build());
     }
 
     @Test

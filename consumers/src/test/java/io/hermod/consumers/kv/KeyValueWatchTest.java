@@ -1,16 +1,12 @@
 package io.hermod.consumers.kv;
 
-import io.nats.client.Connection;
 import io.nats.client.KeyValue;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueWatchOption;
 import io.nats.client.impl.NatsKeyValueWatchSubscription;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static io.hermod.consumers.kv.RecordingWatcher.END;
@@ -20,36 +16,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * KeyValue watches through jnats (ordered push consumers underneath): the initial values, the end-of-data signal,
  * then live updates, with each watch option.
  */
-class KeyValueWatchTest {
-    @TempDir
-    Path store;
-
-    private KvServer server;
-    private Connection nc;
+class KeyValueWatchTest extends KvServerTest {
     private KeyValue kv;
 
     @BeforeEach
-    void start() throws Exception {
-        server = KvServer.start(store);
-        nc = server.connect();
-        nc.keyValueManagement().create(KeyValueConfiguration.builder().name("w").maxHistoryPerKey(10).build());
-        kv = nc.keyValue("w");
+    void createBucket() throws Exception {
+        kv = openNewBucket(KeyValueConfiguration.builder().name("w").maxHistoryPerKey(10).build());
         kv.put("a", "1");     // r1
         kv.put("b", "2");     // r2
         kv.put("a", "3");     // r3
         kv.put("c.x", "4");   // r4
         kv.delete("b");       // r5
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        try {
-            if (nc != null) {
-                nc.close();
-            }
-        } finally {
-            server.close();
-        }
     }
 
     @Test
@@ -126,8 +103,7 @@ class KeyValueWatchTest {
 
     @Test
     void watchOfAnEmptyBucketSignalsEndOfDataAndThenDeliversPuts() throws Exception {
-        nc.keyValueManagement().create(KeyValueConfiguration.builder().name("empty").build());
-        KeyValue empty = nc.keyValue("empty");
+        KeyValue empty = openNewBucket(KeyValueConfiguration.builder().name("empty").build());
         RecordingWatcher watcher = new RecordingWatcher();
         try (NatsKeyValueWatchSubscription sub = empty.watchAll(watcher)) {
             assertEquals(List.of(END), watcher.untilEnd(10));

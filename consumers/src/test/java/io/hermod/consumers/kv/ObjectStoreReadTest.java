@@ -1,47 +1,25 @@
 package io.hermod.consumers.kv;
 
-import io.nats.client.Connection;
 import io.nats.client.ObjectStore;
 import io.nats.client.api.ObjectInfo;
 import io.nats.client.api.ObjectStoreConfiguration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Reading objects back through jnats (ordered push consumers underneath): get with digest check, and list. */
-class ObjectStoreReadTest {
-    @TempDir
-    Path store;
-
-    private KvServer server;
-    private Connection nc;
+class ObjectStoreReadTest extends KvServerTest {
     private ObjectStore os;
 
     @BeforeEach
-    void start() throws Exception {
-        server = KvServer.start(store);
-        nc = server.connect();
+    void createStore() throws Exception {
         nc.objectStoreManagement().create(ObjectStoreConfiguration.builder("r").build());
         os = nc.objectStore("r");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        try {
-            if (nc != null) {
-                nc.close();
-            }
-        } finally {
-            server.close();
-        }
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.hermod.consumers.kv;
 
-import io.nats.client.Connection;
 import io.nats.client.ObjectStore;
 import io.nats.client.ObjectStoreManagement;
 import io.nats.client.api.ObjectInfo;
@@ -8,12 +7,8 @@ import io.nats.client.api.ObjectStoreConfiguration;
 import io.nats.client.api.ObjectStoreStatus;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 
@@ -24,31 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Object stores through jnats' {@link ObjectStoreManagement} and {@link ObjectStore}: what needs no consumer. */
-class ObjectStoreTest {
+class ObjectStoreTest extends KvServerTest {
     static final int FIVE_MB = 5 * 1024 * 1024;
-
-    @TempDir
-    Path store;
-
-    private KvServer server;
-    private Connection nc;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = KvServer.start(store);
-        nc = server.connect();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        try {
-            if (nc != null) {
-                nc.close();
-            }
-        } finally {
-            server.close();
-        }
-    }
 
     static byte[] randomBytes(int size, long seed) {
         byte[] data = new byte[size];

@@ -3,7 +3,7 @@ package io.hermod.cli.client.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hermod.cli.client.ClientTestServer;
-import io.hermod.cli.client.ConfigDir;
+import io.hermod.cli.client.ConfigDirPerTest;
 import io.hermod.cli.client.ExitCodes;
 import io.hermod.cli.client.HermodRun;
 import io.hermod.cli.client.HermodRun.Result;
@@ -12,9 +12,8 @@ import io.nats.client.JetStreamOptions;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.api.StreamConfiguration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
@@ -33,17 +32,8 @@ class ServerClientCommandsTest {
 
     @TempDir
     Path dir;
-    private ConfigDir config;
-
-    @BeforeEach
-    void pointConfigAtTempDir() {
-        config = ConfigDir.at(dir.resolve("config"));
-    }
-
-    @AfterEach
-    void restoreConfig() {
-        config.close();
-    }
+    @RegisterExtension
+    final ConfigDirPerTest config = new ConfigDirPerTest(() -> dir.resolve("config"));
 
     private static String[] args(String[] first, String... more) {
         String[] all = new String[first.length + more.length];
