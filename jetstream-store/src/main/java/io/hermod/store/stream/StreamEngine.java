@@ -37,9 +37,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link StreamStore} behaviour shared by file and memory storage: one writer thread per stream drains the
  * queue of pending writes, applies them in order (log append, contents, limits), syncs once for the whole group
- * (group commit), completes their futures and listeners, and then commits the derived state (RocksDB indexes,
- * retention; once the queue is empty, or every {@link #BUSY_COMMIT_INTERVAL_NANOS} under load), which recovery
- * rebuilds from the log and so need not delay an acknowledgement. Readers take the read lock; the writer
+ * (group commit), completes their futures, and then commits the derived state (RocksDB indexes, retention), which
+ * recovery rebuilds from the log and so need not delay an acknowledgement. Readers take the read lock; the writer
  * holds the write lock for a group, including its sync, so a reader never sees a write that a crash could still
  * undo.
  */
@@ -47,11 +46,6 @@ public abstract class StreamEngine implements StreamStore {
     private static final Logger LOG = LoggerFactory.getLogger(StreamEngine.class);
     private static final int MAX_GROUP = 8192;
     private static final long IDLE_TICK_MILLIS = 1000;
-    /**
-     * While writes keep coming, the derived state is committed at most this often rather than after every group:
-     * its changes accumulate, and recovery rebuilds whatever a crash lost from the log. Idle, it is committed at once.
-     */
-    private static final long BUSY_COMMIT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final StreamStoreConfig config;
     private final MessageStorage storage;
@@ -356,8 +350,6 @@ public abstract class StreamEngine implements StreamStore {
         long tickMillis = config.durable() ? IDLE_TICK_MILLIS
                 : Math.max(1, Math.min(IDLE_TICK_MILLIS, config.syncInterval().toMillis()));
         boolean unsynced = false;
-        boolean uncommitted = false;
-        long lastCommit = lastSync;
         boolean stop = false;
         while (!stop) {
             try {
@@ -401,14 +393,8 @@ public abstract class StreamEngine implements StreamStore {
             if (!limitRemoved.isEmpty()) {
                 tellLimitRemovals();
             }
-            uncommitted |= changed;
-            if (uncommitted) {
-                long now = System.nanoTime();
-                if (stop || queue.isEmpty() || now - lastCommit >= BUSY_COMMIT_INTERVAL_NANOS) {
-                    commitDerivedState();
-                    uncommitted = false;
-                    lastCommit = now;
-                }
+            if (changed) {
+                commitDerivedState();
             }
             group.clear();
         }
