@@ -67,6 +67,14 @@ public final class HermodServer implements AutoCloseable {
     private volatile boolean closing;
     private volatile JetStreamReporter jetStreamReporter;
 
+    /**
+     * Loads the native socket transport (epoll's library and classes, some 50 ms) ahead of the first server, so
+     * that a caller can have it done on another thread while it prepares the server's options.
+     */
+    public static void loadTransport() {
+        Transport.best();
+    }
+
     public HermodServer(ServerOptions options) {
         this.options = options;
         // Fails early on a broken authorization (e.g. a malformed NKey), before anything binds.
