@@ -9,9 +9,10 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * For {@code hermod server}: a background thread that sets up logging and loads the heavy libraries the server
- * needs next (epoll; for a JetStream server also RocksDB, Chronicle Queue and Jackson's stream-config mappers, see
- * {@link JetStreamWarmUp}) while the main thread builds and parses the command line. On a machine with a spare core
- * this takes a few hundred milliseconds off the start; without one it costs nothing but the thread.
+ * needs next (epoll and Jackson; for a JetStream server also RocksDB, Chronicle Queue and the stream-config
+ * mappers, see {@link JetStreamWarmUp}) while the main thread builds and parses the command line. With a spare
+ * core this takes a few hundred milliseconds of CPU off the main thread's path; without one it costs only the
+ * thread.
  *
  * <p>Logging is set up first and {@link LogSetup} waits for it: SLF4J hands a thread that asks while another
  * thread is still initialising it a stand-in factory, not logback's.
@@ -71,7 +72,7 @@ final class ServerWarmUp {
             LOGGING.countDown();
         }
         try {
-            HermodServer.loadTransport();
+            HermodServer.preload();
             if (jetStream) {
                 JetStreamWarmUp.run();
             }

@@ -4,6 +4,8 @@ import io.hermod.store.api.GoJson;
 import io.hermod.store.api.StreamConfig;
 import io.hermod.store.kv.RocksKeyValueStorage;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.BinaryWire;
+import net.openhft.chronicle.wire.Wires;
 
 import java.nio.charset.StandardCharsets;
 
@@ -24,6 +26,8 @@ public final class JetStreamWarmUp {
         // The longest first. A start that meets a class still being initialised here waits for it, one that gets
         // to a class before this does initialises it itself; only Jackson's work would be done twice, so it is last.
         Class.forName(SingleChronicleQueueBuilder.class.getName(), true, loader);
+        Class.forName(Wires.class.getName(), true, loader);
+        Class.forName(BinaryWire.class.getName(), true, loader);
         Class.forName(RocksKeyValueStorage.class.getName(), true, loader);
         byte[] json = GoJson.write(StreamConfig.named("WARM_UP"));
         GoJson.read(new String(json, StandardCharsets.UTF_8), StreamConfig.class);
