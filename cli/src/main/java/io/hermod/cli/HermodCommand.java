@@ -49,10 +49,10 @@ public final class HermodCommand {
 
     /**
      * The command line for running {@code args}. Picocli builds every subcommand it is given by reflection, which
-     * took about a third of a second of each server start; so a plain {@code hermod server ...} gets a command
-     * line holding the server command alone, without its client subcommands. Whatever could show the difference
-     * gets the full command line: a help flag or a subcommand's name among the arguments, and any argument the lean
-     * line rejects (the full one then reports it, with the same usage text as always).
+     * took about a quarter of a CPU-second of each server start; so a plain {@code hermod server ...} gets a
+     * command line holding the server command alone, without its client subcommands. Whatever could show the
+     * difference gets the full command line: a help flag or a subcommand's name among the arguments, and any
+     * argument the lean line rejects (the full one then reports it, with the same usage text as always).
      */
     public static CommandLine commandLineFor(String... args) {
         if (!runsServerOnly(args)) {
@@ -73,6 +73,7 @@ public final class HermodCommand {
             return false;
         }
         for (String arg : args) {
+            // -h alone or in a cluster of short options (-Dh); a value that merely holds an h only costs time
             boolean help = arg.equals("--help") || arg.startsWith("-") && !arg.startsWith("--") && arg.indexOf('h') > 0;
             if (help || arg.equals("check") || arg.equals("info")) {
                 return false;

@@ -32,7 +32,8 @@ final class LogSetup {
             file.start();
             root.detachAndStopAllAppenders();
             root.addAppender(file);
-        } else if (root.getAppender(ConsoleLogConfigurator.APPENDER) instanceof OutputStreamAppender<ILoggingEvent> console) {
+        } else if (root.getAppender(ConsoleLogConfigurator.APPENDER)
+                instanceof OutputStreamAppender<ILoggingEvent> console) {
             console.stop();
             console.setEncoder(encoder(context, pattern));
             console.start();
