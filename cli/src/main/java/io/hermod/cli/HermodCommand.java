@@ -4,6 +4,8 @@ import io.hermod.cli.bench.BenchCommand;
 import io.hermod.cli.client.ClientErrorHandler;
 import io.hermod.cli.client.CompletionCommand;
 import io.hermod.cli.client.context.ContextCommand;
+import io.hermod.cli.client.server.ServerCheckCommand;
+import io.hermod.cli.client.server.ServerInfoCommand;
 import io.hermod.cli.client.messaging.PubCommand;
 import io.hermod.cli.client.messaging.ReplyCommand;
 import io.hermod.cli.client.messaging.ReqCommand;
@@ -39,9 +41,57 @@ public final class HermodCommand {
     /** The command line as {@code hermod} runs it: failures print one line (see {@link ClientErrorHandler}). */
     public static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new HermodCommand());
+        CommandLine server = cmd.getSubcommands().get("server");
+        server.addSubcommand(new ServerCheckCommand());
+        server.addSubcommand(new ServerInfoCommand());
+        return finish(cmd);
+    }
+
+    /**
+     * The command line for running {@code args}. Picocli builds every subcommand it is given by reflection, which
+     * took about a quarter of a CPU-second of each server start; so a plain {@code hermod server ...} gets a
+     * command line holding the server command alone, without its client subcommands. Whatever could show the
+     * difference gets the full command line: a help flag or a subcommand's name among the arguments, and any
+     * argument the lean line rejects (the full one then reports it, with the same usage text as always).
+     */
+    public static CommandLine commandLineFor(String... args) {
+        if (!runsServerOnly(args)) {
+            return commandLine();
+        }
+        CommandLine lean = finish(new CommandLine(new ServerOnly()));
+        lean.setParameterExceptionHandler((rejected, again) -> {
+            CommandLine full = commandLine();
+            full.setOut(lean.getOut());
+            full.setErr(lean.getErr());
+            return full.execute(again);
+        });
+        return lean;
+    }
+
+    private static boolean runsServerOnly(String[] args) {
+        if (args.length == 0 || !"server".equals(args[0])) {
+            return false;
+        }
+        for (String arg : args) {
+            // -h alone or in a cluster of short options (-Dh); a value that merely holds an h only costs time
+            boolean help = arg.equals("--help") || arg.startsWith("-") && !arg.startsWith("--") && arg.indexOf('h') > 0;
+            if (help || arg.equals("check") || arg.equals("info")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static CommandLine finish(CommandLine cmd) {
         cmd.setExecutionExceptionHandler(new ClientErrorHandler());
         giveSubcommandsTheVersion(cmd);
         return cmd;
+    }
+
+    /** {@code hermod} with only its {@code server} subcommand (see {@link #commandLineFor}). */
+    @Command(name = "hermod", mixinStandardHelpOptions = true, versionProvider = HermodVersion.class,
+            subcommands = ServerCommand.class)
+    static final class ServerOnly {
     }
 
     /** So that {@code -V} on any subcommand prints Hermod's version, not an empty line. */

@@ -12,6 +12,13 @@ public final class HermodMain {
         System.setProperty("chronicle.analytics.disable", "true");
         System.setProperty("chronicle.announcer.disable", "true");
         System.setProperty("chronicle.disk.monitor.disable", "true");
-        System.exit(HermodCommand.commandLine().execute(args));
+        // Netty's allocator registers its Flight Recorder events on the first buffer it allocates, which loads
+        // JFR's metadata (about 60 ms, on the first client's connection); the events only matter while recording.
+        // -Dio.netty.jfr.enabled=true brings them back.
+        if (System.getProperty("io.netty.jfr.enabled") == null) {
+            System.setProperty("io.netty.jfr.enabled", "false");
+        }
+        ServerWarmUp.startFor(args);
+        System.exit(HermodCommand.commandLineFor(args).execute(args));
     }
 }

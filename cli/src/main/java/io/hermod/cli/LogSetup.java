@@ -16,6 +16,7 @@ final class LogSetup {
     }
 
     static void apply(ServerOptions options) {
+        ServerWarmUp.awaitLogging();
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         Logger hermod = context.getLogger("io.hermod");
         hermod.setLevel(options.trace() ? Level.TRACE : options.debug() ? Level.DEBUG : Level.INFO);
@@ -31,7 +32,8 @@ final class LogSetup {
             file.start();
             root.detachAndStopAllAppenders();
             root.addAppender(file);
-        } else if (root.getAppender("console") instanceof OutputStreamAppender<ILoggingEvent> console) {
+        } else if (root.getAppender(ConsoleLogConfigurator.APPENDER)
+                instanceof OutputStreamAppender<ILoggingEvent> console) {
             console.stop();
             console.setEncoder(encoder(context, pattern));
             console.start();

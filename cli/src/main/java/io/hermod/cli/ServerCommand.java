@@ -1,7 +1,5 @@
 package io.hermod.cli;
 
-import io.hermod.cli.client.server.ServerCheckCommand;
-import io.hermod.cli.client.server.ServerInfoCommand;
 import io.hermod.core.auth.AuthConfig;
 import io.hermod.core.server.HermodServer;
 import io.hermod.core.server.ServerOptions;
@@ -17,12 +15,12 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code hermod server}: runs the broker until SIGTERM or SIGINT, with nats-server's flag names. Flags override
- * the config file, which overrides the defaults.
+ * the config file, which overrides the defaults. Its subcommands (check, info) are added by {@link HermodCommand},
+ * which leaves them out where they cannot be needed.
  */
 @Command(name = "server",
         description = {"Run the Hermod broker (NATS protocol on TCP, optionally TLS).",
                 "With a subcommand, inspect a running server instead (any NATS server): check, info."},
-        subcommands = {ServerCheckCommand.class, ServerInfoCommand.class},
         sortOptions = false,
         footer = {"", "Examples:",
                 "  hermod server                          0.0.0.0:4222, store in data/store",

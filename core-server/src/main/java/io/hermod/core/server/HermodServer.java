@@ -67,6 +67,16 @@ public final class HermodServer implements AutoCloseable {
     private volatile boolean closing;
     private volatile JetStreamReporter jetStreamReporter;
 
+    /**
+     * Loads what constructing the first server spends its time on, the native socket transport (epoll's library
+     * and classes) and Jackson's set-up, some 80 ms together, so that a caller can have it done on another thread
+     * while it prepares the server's options.
+     */
+    public static void preload() {
+        Transport.best();
+        new ObjectMapper();
+    }
+
     public HermodServer(ServerOptions options) {
         this.options = options;
         // Fails early on a broken authorization (e.g. a malformed NKey), before anything binds.
