@@ -190,6 +190,35 @@ class FileStreamRecoveryTest {
         }
     }
 
+    /**
+     * One append can add a tombstone and drop it again: max_msgs_per_subject removes a message in the middle, then
+     * max_bytes removes the first and moves the first sequence past it. A clean close and reopen must not bring
+     * that tombstone back.
+     */
+    @Test
+    void tombstoneAddedAndDroppedByOneAppendsLimitsStaysGoneAfterReopen() {
+        StreamStoreConfig limited = StreamStoreConfig.of("limited").withMaxMsgsPerSubject(1).withMaxBytes(1200);
+        byte[] small = new byte[100];
+        try (StoreDirectory d = openDirectory()) {
+            StreamStore s = d.openStream(limited);
+            s.append("x", null, small).join();
+            s.append("a", null, small).join();
+            s.append("b", null, small).join();
+            assertEquals(4L, s.append("a", null, new byte[1000]).join());
+            StreamState state = s.state();
+            assertEquals(2, state.messages(), state.toString());
+            assertEquals(3, state.firstSeq());
+            assertEquals(0, state.numDeleted());
+        }
+        try (StoreDirectory d = openDirectory()) {
+            StreamStore s = d.openStream(limited);
+            StreamState state = s.state();
+            assertEquals(2, state.messages(), state.toString());
+            assertEquals(3, state.firstSeq());
+            assertEquals(0, state.numDeleted(), state.toString());
+        }
+    }
+
     @Test
     void tornTailRecordIsDroppedAndItsSequenceReused() throws IOException {
         try (StoreDirectory d = openDirectory()) {
