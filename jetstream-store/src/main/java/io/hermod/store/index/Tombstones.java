@@ -1,8 +1,9 @@
 package io.hermod.store.index;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -11,8 +12,12 @@ import java.util.TreeSet;
  */
 public final class Tombstones {
     private final NavigableSet<Long> deleted = new TreeSet<>();
-    private final List<Long> added = new ArrayList<>();
-    private final List<Long> removed = new ArrayList<>();
+    /**
+     * Per sequence changed since the last drain, whether it is now a tombstone: only the net change, since one
+     * drain may span a tombstone's addition and its removal (several writes, or a replayed log tail, committed
+     * at once), and reporting both would let the persisted addition outlive the removal.
+     */
+    private final Map<Long, Boolean> changed = new TreeMap<>();
 
     public boolean contains(long seq) {
         return deleted.contains(seq);
@@ -29,27 +34,28 @@ public final class Tombstones {
 
     public void add(long seq) {
         if (deleted.add(seq)) {
-            added.add(seq);
+            changed.put(seq, Boolean.TRUE);
         }
     }
 
     /** Forgets every tombstone below {@code seq} (the new first sequence). */
     public void removeBelow(long seq) {
         NavigableSet<Long> below = deleted.headSet(seq, false);
-        removed.addAll(below);
+        below.forEach(s -> changed.put(s, Boolean.FALSE));
         below.clear();
     }
 
     public void clear() {
-        removed.addAll(deleted);
+        deleted.forEach(s -> changed.put(s, Boolean.FALSE));
         deleted.clear();
     }
 
-    /** Hands the tombstones added and removed since the last call to the sink, and forgets them. */
+    /**
+     * Hands the tombstones added and removed since the last call to the sinks (each sequence to one of them, by
+     * its state now), and forgets them.
+     */
     public void drainChanges(List<Long> addedOut, List<Long> removedOut) {
-        addedOut.addAll(added);
-        removedOut.addAll(removed);
-        added.clear();
-        removed.clear();
+        changed.forEach((seq, present) -> (present ? addedOut : removedOut).add(seq));
+        changed.clear();
     }
 }

@@ -148,6 +148,77 @@ class FileStreamRecoveryTest {
         }
     }
 
+    /**
+     * Recovery replays every write past the last commit and commits them in one batch: a tombstone added by a
+     * delete and dropped by a later purge within that stretch must not reach RocksDB (nor after several groups
+     * committed at once by the writer).
+     */
+    @Test
+    void tombstoneDeletedAndPurgedBetweenCommitsDoesNotReturnAfterRecovery() throws IOException {
+        try (StoreDirectory d = openDirectory()) {
+            StreamStore s = d.openStream(config);
+            for (int i = 1; i <= 6; i++) {
+                s.append("a", null, bytes("m" + i)).join();
+            }
+        }
+        Path meta = dir.resolve("meta");
+        Path stale = dir.resolve("meta-stale");
+        copyTree(meta, stale);
+        try (StoreDirectory d = openDirectory()) {
+            StreamStore s = d.openStream(config);
+            s.delete(3).join();
+            assertEquals(3L, s.purge(PurgeRequest.upTo(5)).join());
+            assertEquals(0, s.state().numDeleted());
+        }
+        // As after a crash that lost the commits of the delete and the purge: both are replayed from the log.
+        deleteTree(meta);
+        Files.move(stale, meta);
+        try (StoreDirectory d = openDirectory()) {
+            StreamStore s = d.openStream(config);
+            assertTrue(fileStore(s).recovery().replayed() >= 2, fileStore(s).recovery().toString());
+            assertEquals(new StreamState(2, s.state().bytes(), 5, 6, s.state().firstTimestampNanos(),
+                    s.state().lastTimestampNanos(), 0, 1), s.state());
+        }
+        try (StoreDirectory d = openDirectory()) {
+            StreamStore s = d.openStream(config);
+            assertEquals(0, fileStore(s).recovery().replayed());
+            StreamState state = s.state();
+            assertEquals(2, state.messages());
+            assertEquals(5, state.firstSeq());
+            assertEquals(0, state.numDeleted(), state.toString());
+            assertEquals(7L, s.append("a", null, bytes("m7")).join());
+        }
+    }
+
+    /**
+     * One append can add a tombstone and drop it again: max_msgs_per_subject removes a message in the middle, then
+     * max_bytes removes the first and moves the first sequence past it. A clean close and reopen must not bring
+     * that tombstone back.
+     */
+    @Test
+    void tombstoneAddedAndDroppedByOneAppendsLimitsStaysGoneAfterReopen() {
+        StreamStoreConfig limited = StreamStoreConfig.of("limited").withMaxMsgsPerSubject(1).withMaxBytes(1200);
+        byte[] small = new byte[100];
+        try (StoreDirectory d = openDirectory()) {
+            StreamStore s = d.openStream(limited);
+            s.append("x", null, small).join();
+            s.append("a", null, small).join();
+            s.append("b", null, small).join();
+            assertEquals(4L, s.append("a", null, new byte[1000]).join());
+            StreamState state = s.state();
+            assertEquals(2, state.messages(), state.toString());
+            assertEquals(3, state.firstSeq());
+            assertEquals(0, state.numDeleted());
+        }
+        try (StoreDirectory d = openDirectory()) {
+            StreamStore s = d.openStream(limited);
+            StreamState state = s.state();
+            assertEquals(2, state.messages(), state.toString());
+            assertEquals(3, state.firstSeq());
+            assertEquals(0, state.numDeleted(), state.toString());
+        }
+    }
+
     @Test
     void tornTailRecordIsDroppedAndItsSequenceReused() throws IOException {
         try (StoreDirectory d = openDirectory()) {
