@@ -116,18 +116,13 @@ class FileStreamRecoveryTest {
                 s.append("a", null, bytes("m" + i)).join();
             }
         }
-        Path meta = dir.resolve("meta");
-        Path stale = dir.resolve("meta-stale");
-        copyTree(meta, stale);
-        try (StoreDirectory d = openDirectory()) {
-            StreamStore s = d.openStream(config);
+        withCommitsLost(s -> {
             for (int i = 6; i <= 12; i++) {
                 s.append(i % 2 == 0 ? "a" : "b", null, bytes("m" + i));
             }
             s.delete(7).join();
-        }
-        deleteTree(meta);
-        Files.move(stale, meta);
+        });
+        Path meta = dir.resolve("meta");
         try (StoreDirectory d = openDirectory()) {
             StreamStore s = d.openStream(config);
             assertTrue(fileStore(s).recovery().replayed() >= 8, fileStore(s).recovery().toString());
@@ -149,6 +144,21 @@ class FileStreamRecoveryTest {
     }
 
     /**
+     * Runs {@code writes} on the stream, then puts back the RocksDB indexes as they were before: the on-disk state
+     * of a crash that lost the commits of those writes (their log records remain, to be replayed).
+     */
+    private void withCommitsLost(java.util.function.Consumer<StreamStore> writes) throws IOException {
+        Path meta = dir.resolve("meta");
+        Path stale = dir.resolve("meta-stale");
+        copyTree(meta, stale);
+        try (StoreDirectory d = openDirectory()) {
+            writes.accept(d.openStream(config));
+        }
+        deleteTree(meta);
+        Files.move(stale, meta);
+    }
+
+    /**
      * Recovery replays every write past the last commit and commits them in one batch: a tombstone added by a
      * delete and dropped by a later purge within that stretch must not reach RocksDB (nor after several groups
      * committed at once by the writer).
@@ -161,18 +171,12 @@ class FileStreamRecoveryTest {
                 s.append("a", null, bytes("m" + i)).join();
             }
         }
-        Path meta = dir.resolve("meta");
-        Path stale = dir.resolve("meta-stale");
-        copyTree(meta, stale);
-        try (StoreDirectory d = openDirectory()) {
-            StreamStore s = d.openStream(config);
+        // As after a crash that lost the commits of the delete and the purge: both are replayed from the log.
+        withCommitsLost(s -> {
             s.delete(3).join();
             assertEquals(3L, s.purge(PurgeRequest.upTo(5)).join());
             assertEquals(0, s.state().numDeleted());
-        }
-        // As after a crash that lost the commits of the delete and the purge: both are replayed from the log.
-        deleteTree(meta);
-        Files.move(stale, meta);
+        });
         try (StoreDirectory d = openDirectory()) {
             StreamStore s = d.openStream(config);
             assertTrue(fileStore(s).recovery().replayed() >= 2, fileStore(s).recovery().toString());
