@@ -105,7 +105,9 @@ class RetentionDifferentialTest {
         for (String subject : List.of("w.a", "w.b", "w.a", "w.c", "w.a", "w.b")) {
             publish(nc, out, subject);
         }
-        List<Message> x = pull(nc, out, "W", "X", "{\"batch\":3,\"no_wait\":true}", 3);
+        // Right after the publishes, nats-server 2.9.10's running pending count is racy: for this same step its ack
+        // subjects said "pending 3" in most runs and "pending 0" in one, so these lines leave the count out.
+        List<Message> x = pull(nc, out, "W", "X", "{\"batch\":3,\"no_wait\":true}", 3, false);
         ack(nc, x, 1, "+ACK");
         ack(nc, x, 2, "-NAK");
         streamState(nc, out, "W");
@@ -217,6 +219,11 @@ class RetentionDifferentialTest {
 
     private static List<Message> pull(Connection nc, List<String> out, String stream, String consumer, String body,
                                       int count) throws Exception {
+        return pull(nc, out, stream, consumer, body, count, true);
+    }
+
+    private static List<Message> pull(Connection nc, List<String> out, String stream, String consumer, String body,
+                                      int count, boolean withPending) throws Exception {
         String inbox = nc.createInbox();
         Subscription sub = nc.subscribe(inbox);
         nc.publish("$JS.API.CONSUMER.MSG.NEXT." + stream + "." + consumer, inbox, body.getBytes(StandardCharsets.UTF_8));
@@ -234,7 +241,7 @@ class RetentionDifferentialTest {
             messages.add(m);
             out.add("pull " + consumer + ": " + m.getSubject() + " stream " + m.metaData().streamSequence()
                     + " consumer " + m.metaData().consumerSequence() + " delivered " + m.metaData().deliveredCount()
-                    + " pending " + m.metaData().pendingCount());
+                    + (withPending ? " pending " + m.metaData().pendingCount() : ""));
         }
         sub.unsubscribe();
         return messages;
