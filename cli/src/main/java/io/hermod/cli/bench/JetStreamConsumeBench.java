@@ -30,41 +30,34 @@ final class JetStreamConsumeBench {
     }
 
     JetStreamConsumeReport run() throws IOException, InterruptedException {
-        List<Connection> connections = new ArrayList<>();
-        BenchStream stream = null;
-        try {
-            Connection admin = JnatsClients.connect(settings.endpoint(), "hermod-bench-consume-admin",
+        try (BenchConnections connections = new BenchConnections(settings)) {
+            Connection admin = connections.open("hermod-bench-consume-admin");
+            BenchStream stream = BenchStream.create(admin, consume.stream(), settings.subject(), consume.storage(),
                     settings.settleTimeout());
-            connections.add(admin);
-            stream = BenchStream.create(admin, consume.stream(), settings.subject(), consume.storage(),
-                    settings.settleTimeout());
-            JetStreamConsumeReport report = fillAndDrain(admin, stream, connections);
-            if (!consume.keepStream()) {
-                BenchStream created = stream;
-                stream = null;
-                created.delete();
-            }
-            return report;
-        } finally {
-            if (stream != null && !consume.keepStream()) {
-                try {
-                    stream.delete();
-                } catch (IOException | RuntimeException e) {
-                    // The run already failed; its error is the one worth reporting.
+            try {
+                JetStreamConsumeReport report = fillAndDrain(admin, stream, connections);
+                if (!consume.keepStream()) {
+                    BenchStream created = stream;
+                    stream = null;
+                    created.delete();
                 }
-            }
-            for (Connection connection : connections) {
-                connection.close();
+                return report;
+            } finally {
+                if (stream != null && !consume.keepStream()) {
+                    try {
+                        stream.delete();
+                    } catch (IOException | RuntimeException e) {
+                        // The run already failed; its error is the one worth reporting.
+                    }
+                }
             }
         }
     }
 
-    private JetStreamConsumeReport fillAndDrain(Connection admin, BenchStream stream, List<Connection> connections)
+    private JetStreamConsumeReport fillAndDrain(Connection admin, BenchStream stream, BenchConnections connections)
             throws IOException, InterruptedException {
         long firstSeq = stream.state().getLastSequence() + 1;
-        Connection publisher = JnatsClients.connect(settings.endpoint(), "hermod-bench-consume-fill",
-                settings.settleTimeout());
-        connections.add(publisher);
+        Connection publisher = connections.open("hermod-bench-consume-fill");
         long fillStart = System.nanoTime();
         AckLedger filled = new AckLedger(stream.name(), firstSeq, settings.messages());
         try (ProgressBar bar = ProgressBar.start(settings.progress(), "filled", settings.messages(), filled::acked)) {
@@ -78,9 +71,7 @@ final class JetStreamConsumeBench {
                     Double.NaN, problems);
         }
 
-        Connection subscriber = JnatsClients.connect(settings.endpoint(), "hermod-bench-consume-" + consume.mode(),
-                settings.settleTimeout());
-        connections.add(subscriber);
+        Connection subscriber = connections.open("hermod-bench-consume-" + consume.mode());
         JetStreamManagement jsm = admin.jetStreamManagement(BenchStream.options(settings.settleTimeout()));
         try {
             jsm.addOrUpdateConsumer(stream.name(), ConsumerDrain.configuration(consume, subscriber.createInbox()));

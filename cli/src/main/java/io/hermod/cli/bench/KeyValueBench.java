@@ -35,13 +35,16 @@ final class KeyValueBench {
     }
 
     KeyValueReport run() throws IOException, InterruptedException {
-        List<Connection> connections = new ArrayList<>();
+        try (BenchConnections connections = new BenchConnections(settings)) {
+            return run(connections);
+        }
+    }
+
+    private KeyValueReport run(BenchConnections connections) throws IOException, InterruptedException {
         KeyValueManagement kvm = null;
         boolean created = false;
         try {
-            Connection admin = JnatsClients.connect(settings.endpoint(), "hermod-bench-kv-admin",
-                    settings.settleTimeout());
-            connections.add(admin);
+            Connection admin = connections.open("hermod-bench-kv-admin");
             kvm = admin.keyValueManagement(options());
             if (kvm.getBucketNames().contains(kv.bucket())) {
                 throw new IOException("bucket " + kv.bucket() + " already exists; pick another with --bucket or delete it");
@@ -51,9 +54,7 @@ final class KeyValueBench {
             created = true;
             List<KeyValue> clients = new ArrayList<>();
             for (int i = 0; i < settings.publishers(); i++) {
-                Connection connection = JnatsClients.connect(settings.endpoint(), "hermod-bench-kv-" + (i + 1),
-                        settings.settleTimeout());
-                connections.add(connection);
+                Connection connection = connections.open("hermod-bench-kv-" + (i + 1));
                 clients.add(connection.keyValue(kv.bucket(), options()));
             }
             Phase puts = phase("put", clients, this::put);
@@ -68,9 +69,6 @@ final class KeyValueBench {
                 } catch (IOException | JetStreamApiException | RuntimeException e) {
                     // A failed run's own error is the one worth reporting.
                 }
-            }
-            for (Connection connection : connections) {
-                connection.close();
             }
         }
     }
