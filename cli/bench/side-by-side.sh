@@ -43,6 +43,8 @@ Environment (defaults in brackets):
                     whose class-data-sharing archive (written by the first server run, used from the second)
                     shortens start-up; HERMOD_CDS=off runs it without [hermod at the repository's root]
   NATS_SERVER       the nats-server binary [nats-server]
+  NATS_SYNC_SERVER  the nats-server binary for nats-always [NATS_SERVER]; Debian bookworm's 2.9.10 has no
+                    `sync_interval`, trixie's 2.10 has: NATS_SYNC_SERVER=$(cli/bench/fetch-nats-server.sh)
   HERMOD_JVM_FLAGS  JVM flags for the Hermod server [the Chronicle flags from dependencies.md]
   RAW_MSGS          messages in the raw 1->1 scenarios [10000000]
   JNATS_MSGS        messages in the jnats 1->1 scenario [2000000]
@@ -74,6 +76,7 @@ script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 HERMOD_JAR=${HERMOD_JAR:-$script_dir/../target/hermod.jar}
 HERMOD_LAUNCHER=${HERMOD_LAUNCHER:-$script_dir/../../hermod}
 NATS_SERVER=${NATS_SERVER:-nats-server}
+NATS_SYNC_SERVER=${NATS_SYNC_SERVER:-$NATS_SERVER}
 HERMOD_JVM_FLAGS=${HERMOD_JVM_FLAGS:---add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-exports=java.base/sun.nio.ch=ALL-UNNAMED --add-exports=java.base/jdk.internal.ref=ALL-UNNAMED --add-exports=java.base/jdk.internal.util=ALL-UNNAMED -Dchronicle.analytics.disable=true -Dchronicle.announcer.disable=true -Dchronicle.disk.monitor.disable=true}
 RAW_MSGS=${RAW_MSGS:-10000000}
 JNATS_MSGS=${JNATS_MSGS:-2000000}
@@ -217,7 +220,7 @@ launch_server() {
             server_pid=$! ;;
         nats) "$NATS_SERVER" -a 127.0.0.1 -p "$port" "${js[@]}" >"$log" 2>&1 &
             server_pid=$! ;;
-        nats-always) "$NATS_SERVER" -a 127.0.0.1 -p "$port" -c "$(always_config "$store")" >"$log" 2>&1 &
+        nats-always) "$NATS_SYNC_SERVER" -a 127.0.0.1 -p "$port" -c "$(always_config "$store")" >"$log" 2>&1 &
             server_pid=$! ;;
     esac
 }
@@ -402,10 +405,11 @@ if [[ $run_js == yes ]]; then
     if [[ " ${servers[*]} " == *" nats "* ]]; then
         js_targets+=(nats)
         probe=$(mktemp -d /tmp/hermod-js-probe.XXXXXX)
-        if probe_out=$("$NATS_SERVER" -t -c "$(always_config "$probe/store")" 2>&1); then
+        if probe_out=$("$NATS_SYNC_SERVER" -t -c "$(always_config "$probe/store")" 2>&1); then
             js_targets+=(nats-always)
+            nats_always_note="nats-always: $("$NATS_SYNC_SERVER" --version 2>&1 | head -1)"
         else
-            nats_always_note="nats-always skipped: $("$NATS_SERVER" --version 2>&1 | head -1) rejects the config (${probe_out//$'\n'/ })"
+            nats_always_note="nats-always skipped: $("$NATS_SYNC_SERVER" --version 2>&1 | head -1) rejects the config (${probe_out//$'\n'/ })"
             echo "$nats_always_note" >&2
         fi
         rm -rf "$probe"
@@ -499,6 +503,7 @@ if [[ $run_js == yes ]]; then
     echo "nats-always syncs each write. *-cpu: server CPU-seconds per million messages stored."
     echo "restart_s: process start until STREAM.INFO shows every message (from /proc, 10 ms resolution)."
     echo "disk_bytes: allocated (du -B1) after the stop; apparent: file lengths (du -b), inflated by sparse files."
+    [[ " ${servers[*]} " != *" nats "* ]] || echo "nats: $("$NATS_SERVER" --version 2>&1 | head -1)"
     [[ -z $nats_always_note ]] || echo "$nats_always_note"
 fi
 if [[ $run_consumers == yes ]]; then
