@@ -73,7 +73,7 @@ class ConnectionLimitsTest {
             pub.publish("after.check", "still here".getBytes(StandardCharsets.UTF_8));
             Message m = after.nextMessage(WAIT);
             assertNotNull(m, "other clients keep working");
-            assertEquals(2, server.server().connectionCount());
+            assertEquals(2, server.connectionCountSettlingOn(2, WAIT));
         }
     }
 

@@ -45,7 +45,7 @@ class ReloadTest {
             assertEquals("MSG x.1 1 1", b.readLine(), "the revoked subscription gets nothing, the kept one does");
             assertEquals("y", b.readLine());
             assertEquals("PONG", b.readLine());
-            assertEquals(1, server.server().connectionCount());
+            assertEquals(1, server.connectionCountSettlingOn(1, WAIT));
 
             try (Connection nc = server.connect(o -> o.userInfo("a", "changed"))) {
                 nc.flush(WAIT);

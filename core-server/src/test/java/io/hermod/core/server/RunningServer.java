@@ -29,6 +29,20 @@ final class RunningServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * The server's connection count once it has settled on {@code expected}, or the last count seen when
+     * {@code within} runs out: a client sees its connection closed before the server's close listener has run.
+     */
+    int connectionCountSettlingOn(int expected, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        int count = server.connectionCount();
+        while (count != expected && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            count = server.connectionCount();
+        }
+        return count;
+    }
+
     int port() {
         return server.port();
     }
