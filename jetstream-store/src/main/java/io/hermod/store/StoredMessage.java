@@ -22,18 +22,6 @@ public record StoredMessage(long seq, String subject, byte[] headers, byte[] pay
         return Instant.ofEpochSecond(0, timestampNanos);
     }
 
-    /**
-     * Its subject, header and payload bytes (what a pull request's {@code max_bytes} counts); a stream's byte
-     * totals add the storage's per-message overhead ({@link StorageType#messageSize}).
-     */
-    public long storedSize() {
-        return storedSize(subject, headers, payload);
-    }
-
-    public static long storedSize(String subject, byte[] headers, byte[] payload) {
-        return subject.length() + (long) headers.length + payload.length;
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof StoredMessage m && seq == m.seq && timestampNanos == m.timestampNanos

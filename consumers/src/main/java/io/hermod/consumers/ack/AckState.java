@@ -111,6 +111,23 @@ public final class AckState {
     }
 
     /**
+     * The delivery count {@link #onDelivered} would give {@code streamSeq} now (its consumer sequence is
+     * {@code delivered consumer sequence + 1}); changes nothing.
+     *
+     * @throws IllegalArgumentException when the sequence is neither due for redelivery nor new
+     */
+    public int deliveriesIfDelivered(long streamSeq) {
+        Tracked t = tracked.get(streamSeq);
+        if (t != null && t.pending && redeliveries.contains(streamSeq)) {
+            return t.deliveries + 1;
+        }
+        if (streamSeq > deliveredStreamSeq) {
+            return 1;
+        }
+        throw new IllegalArgumentException("stream sequence " + streamSeq + " is neither due for redelivery nor new");
+    }
+
+    /**
      * Records that the message at {@code streamSeq} was handed to the client: a redelivery when it is queued for
      * one, otherwise a first delivery of a stream sequence above {@link #delivered()}. It gets the next consumer
      * sequence and a new ack deadline; under ack policy none it is done at once (the ack floor follows).

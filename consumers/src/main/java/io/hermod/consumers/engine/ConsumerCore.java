@@ -196,6 +196,20 @@ final class ConsumerCore {
     }
 
     /**
+     * The ack subject {@link #recordDelivery} would give {@code m} now, with nothing recorded: a pull request's
+     * {@code max_bytes} counts it, as nats-server does, before the message is let through.
+     */
+    String ackSubjectIfDelivered(StoredMessage m, PendingCount pending) {
+        if (pending.value < 0) {
+            pending.value = numPending();
+        }
+        int deliveries = ack.deliveriesIfDelivered(m.seq());
+        long pendingAfter = deliveries == 1 ? Math.max(pending.value - 1, 0) : pending.value;
+        return new AckReplySubject(id.stream(), id.name(), deliveries, m.seq(), ack.delivered().consumerSeq() + 1,
+                m.timestampNanos(), pendingAfter).format();
+    }
+
+    /**
      * What an acknowledgement did: the message as parsed, and a future that completes once what follows from it
      * (retention's removals) is durable; the acknowledger's reply waits for it, as nats-server answers after them.
      */

@@ -13,6 +13,7 @@ import io.hermod.consumers.state.ConsumerStateStore;
 import io.hermod.store.StoredMessage;
 import io.hermod.store.StreamStore;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -266,12 +267,11 @@ final class PullConsumer implements Consumer {
                 }
                 listened = w;
             }
-            long size = m.storedSize();
+            long size = w.bytesLimited ? pullSize(m, core.ackSubjectIfDelivered(m, pending)) : 0;
             if (size > w.bytesLeft) {
+                // nats-server ends the request, delivered or not, and offers the message to the next one
                 waiting.removeFirst();
-                if (w.delivered == 0) {
-                    status(w.reply, 409, "Message Size Exceeds MaxBytes");
-                }
+                pendingStatus(w, "409 Message Size Exceeds MaxBytes");
                 continue;
             }
             String ackSubject = core.recordDelivery(m, pending);
@@ -289,7 +289,7 @@ final class PullConsumer implements Consumer {
             w.remaining--;
             w.delivered++;
             w.bytesLeft -= size;
-            if (w.remaining == 0) {
+            if (w.remaining == 0 || w.bytesLeft == 0) {
                 waiting.removeFirst();
             }
         }
@@ -316,16 +316,29 @@ final class PullConsumer implements Consumer {
         return core.numPending();
     }
 
+    /**
+     * What a pull request's {@code max_bytes} counts for one message, as nats-server 2.9.10 does: its subject, the
+     * ack subject it goes out with, its stored headers and payload (before any headers-only cut).
+     */
+    private static long pullSize(StoredMessage m, String ackSubject) {
+        return m.subject().getBytes(StandardCharsets.UTF_8).length + ackSubject.length()
+                + (long) m.headers().length + m.payload().length;
+    }
+
     private void timeout(Waiting w) {
+        pendingStatus(w, "408 Request Timeout");
+    }
+
+    /** A status ending request {@code w}, with what it had left: messages, and bytes when it set max_bytes. */
+    private void pendingStatus(Waiting w, String status) {
         long bytes = w.bytesLimited ? w.bytesLeft : 0;
-        byte[] headers = ("NATS/1.0 408 Request Timeout\r\nNats-Pending-Messages: " + w.remaining
-                + "\r\nNats-Pending-Bytes: " + bytes + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] headers = ("NATS/1.0 " + status + "\r\nNats-Pending-Messages: " + w.remaining
+                + "\r\nNats-Pending-Bytes: " + bytes + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         outbox.send(w.reply, w.reply, null, headers, new byte[0]);
     }
 
     private void status(String reply, int code, String text) {
-        byte[] headers = ("NATS/1.0 " + code + " " + text + "\r\n\r\n")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] headers = ("NATS/1.0 " + code + " " + text + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         outbox.send(reply, reply, null, headers, new byte[0]);
     }
 

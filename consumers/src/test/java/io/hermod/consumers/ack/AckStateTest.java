@@ -146,6 +146,19 @@ class AckStateTest {
     }
 
     @Test
+    void deliveriesIfDeliveredForetellsOnDeliveredWithoutRecording() {
+        AckState state = state(EXPLICIT);
+        deliver(state, 2);
+        assertTrue(state.nak(1, 0));
+        assertEquals(2, state.deliveriesIfDelivered(1));
+        assertEquals(1, state.deliveriesIfDelivered(3));
+        assertEquals(new SequencePair(2, 2), state.delivered(), "nothing recorded");
+        assertEquals(2, state.onDelivered(1).deliveryCount());
+        assertEquals(1, state.onDelivered(3).deliveryCount());
+        assertThrows(IllegalArgumentException.class, () -> state.deliveriesIfDelivered(2));
+    }
+
+    @Test
     void nakWithoutDelayQueuesAtOnce() {
         AckState state = state(EXPLICIT);
         deliver(state, 2);

@@ -1,6 +1,9 @@
 package io.hermod.consumers.engine;
 
 import io.nats.client.Connection;
+import io.nats.client.ConsumerContext;
+import io.nats.client.FetchConsumeOptions;
+import io.nats.client.FetchConsumer;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.JetStreamSubscription;
@@ -178,6 +181,39 @@ class PullDeliveryTest {
             List<Message> more = sub.fetch(5, Duration.ofMillis(500));
             assertEquals(List.of("m2"), bodies(more));
         }
+    }
+
+    @Test
+    void fetchBytesEndsBeforeTheMessageThatWouldPassMaxBytesCountingItsAckSubject() throws Exception {
+        try (ConsumerTestServer server = ConsumerTestServer.start(store); Connection nc = server.connect()) {
+            setUp(nc, 5);
+            nc.jetStreamManagement().addOrUpdateConsumer("S", ConsumerConfiguration.builder().durable("C")
+                    .ackPolicy(AckPolicy.Explicit).build());
+            ConsumerContext consumer = nc.getConsumerContext("S", "C");
+            // Each message counts 3 (s.a) + 2 (mN) + its ack subject's 39 bytes: 44; two fit in 100, not three.
+            List<Message> first = fetchAll(consumer.fetch(FetchConsumeOptions.builder().maxBytes(100)
+                    .expiresIn(2000).build()));
+            assertEquals(List.of("m0", "m1"), bodies(first));
+            assertEquals(List.of(44L, 44L), first.stream().map(PullDeliveryTest::pullSize).toList());
+            List<Message> rest = fetchAll(consumer.fetch(FetchConsumeOptions.builder().maxBytes(1000)
+                    .expiresIn(1000).build()));
+            assertEquals(List.of("m2", "m3", "m4"), bodies(rest), "the message that did not fit comes next");
+        }
+    }
+
+    private static long pullSize(Message m) {
+        return m.getSubject().length() + m.getReplyTo().length() + m.getData().length;
+    }
+
+    private static List<Message> fetchAll(FetchConsumer fetch) throws Exception {
+        List<Message> got = new ArrayList<>();
+        try (fetch) {
+            for (Message m = fetch.nextMessage(); m != null; m = fetch.nextMessage()) {
+                m.ack();
+                got.add(m);
+            }
+        }
+        return got;
     }
 
     @Test
