@@ -1,6 +1,6 @@
 package io.hermod.cli;
 
-import picocli.CommandLine;
+import io.hermod.store.log.ChronicleRuntime;
 
 /** Entry point of the {@code hermod} command. */
 public final class HermodMain {
@@ -8,10 +8,7 @@ public final class HermodMain {
     }
 
     public static void main(String[] args) {
-        // Chronicle reads these when its classes load: set them before anything touches a store.
-        System.setProperty("chronicle.analytics.disable", "true");
-        System.setProperty("chronicle.announcer.disable", "true");
-        System.setProperty("chronicle.disk.monitor.disable", "true");
+        ChronicleRuntime.prepare();
         // Netty's allocator registers its Flight Recorder events on the first buffer it allocates, which loads
         // JFR's metadata (about 60 ms, on the first client's connection); the events only matter while recording.
         // -Dio.netty.jfr.enabled=true brings them back.
