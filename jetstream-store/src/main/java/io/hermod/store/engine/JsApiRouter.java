@@ -93,8 +93,8 @@ final class JsApiRouter {
         return Optional.empty();
     }
 
+    /** Counted once answered: nats-server's account info shows the requests before it, not itself. */
     private Object call(Endpoint endpoint, String name, byte[] body) {
-        total.incrementAndGet();
         try {
             return endpoint.handler().apply(name, body);
         } catch (JsApiException e) {
@@ -104,6 +104,8 @@ final class JsApiRouter {
             log.warn("JetStream API request on {} failed", endpoint.prefix(), e);
             errors.incrementAndGet();
             return endpoint.failed().apply(JsApiError.STREAM_GENERAL_ERROR.error(String.valueOf(e.getMessage())));
+        } finally {
+            total.incrementAndGet();
         }
     }
 

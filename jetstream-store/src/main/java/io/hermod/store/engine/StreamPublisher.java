@@ -78,9 +78,9 @@ final class StreamPublisher {
         }
         String rollup = NatsHeaders.get(headers, NatsHeaders.ROLLUP);
         Refusal later = checkAfterHeaders(config, m, headers, rollup);
-        boolean needsState = NatsHeaders.get(headers, NatsHeaders.EXPECTED_LAST_SEQ) != null
-                || NatsHeaders.get(headers, NatsHeaders.EXPECTED_LAST_SUBJECT_SEQ) != null
-                || NatsHeaders.get(headers, NatsHeaders.EXPECTED_LAST_MSG_ID) != null
+        boolean needsState = expected(headers, NatsHeaders.EXPECTED_LAST_SEQ) != null
+                || expected(headers, NatsHeaders.EXPECTED_LAST_SUBJECT_SEQ) != null
+                || expected(headers, NatsHeaders.EXPECTED_LAST_MSG_ID) != null
                 || config.discardNewPerSubject();
         if (later != null && msgId == null && !needsState) {
             later.answer(this, m);
@@ -154,7 +154,7 @@ final class StreamPublisher {
         if (config.sealed()) {
             return JsApiError.STREAM_SEALED.error();
         }
-        String expectedStream = NatsHeaders.get(headers, NatsHeaders.EXPECTED_STREAM);
+        String expectedStream = expected(headers, NatsHeaders.EXPECTED_STREAM);
         if (expectedStream != null && !expectedStream.equals(config.name())) {
             return JsApiError.STREAM_NOT_MATCH.error();
         }
@@ -217,19 +217,19 @@ final class StreamPublisher {
 
     /** The {@code Nats-Expected-Last-*} headers, in nats-server's order. */
     private ApiError checkExpected(StreamStore store, Message m, byte[] headers) {
-        String expectedSubjectSeq = NatsHeaders.get(headers, NatsHeaders.EXPECTED_LAST_SUBJECT_SEQ);
+        String expectedSubjectSeq = expected(headers, NatsHeaders.EXPECTED_LAST_SUBJECT_SEQ);
         if (expectedSubjectSeq != null) {
             long subjectSeq = store.lastBySubject(m.subject()).map(StoredMessage::seq).orElse(0L);
             if (parse(expectedSubjectSeq) != subjectSeq) {
                 return JsApiError.STREAM_WRONG_LAST_SEQUENCE.error(subjectSeq);
             }
         }
-        String expectedSeq = NatsHeaders.get(headers, NatsHeaders.EXPECTED_LAST_SEQ);
+        String expectedSeq = expected(headers, NatsHeaders.EXPECTED_LAST_SEQ);
         long lastSeq = store.state().lastSeq();
         if (expectedSeq != null && parse(expectedSeq) != lastSeq) {
             return JsApiError.STREAM_WRONG_LAST_SEQUENCE.error(lastSeq);
         }
-        String expectedId = NatsHeaders.get(headers, NatsHeaders.EXPECTED_LAST_MSG_ID);
+        String expectedId = expected(headers, NatsHeaders.EXPECTED_LAST_MSG_ID);
         if (expectedId != null && !expectedId.equals(lastMsgId)) {
             return JsApiError.STREAM_WRONG_LAST_MSG_ID.error(lastMsgId);
         }
@@ -251,8 +251,22 @@ final class StreamPublisher {
     private record PendingChecks(String msgId, Refusal later) {
     }
 
-    /** Go's parse of these headers: anything but a decimal number is -1, which matches no sequence. */
+    /** An expectation header's value; an empty one is no expectation, as nats-server reads them. */
+    private static String expected(byte[] headers, String name) {
+        String value = NatsHeaders.get(headers, name);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /**
+     * nats-server's parse of these headers: anything but plain decimal digits (a sign included) is -1, which
+     * matches no sequence.
+     */
     private static long parse(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return -1;
+            }
+        }
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {

@@ -80,6 +80,35 @@ class PublishCheckOrderDifferentialTest {
                 Step.publish("s.a", "new", ID, "w2"));
     }
 
+    /** Empty expectations, which nats-server reads as none, and sequences with a sign, which match nothing. */
+    private static List<Step> oddExpectations() {
+        return List.of(
+                Step.api("$JS.API.STREAM.CREATE.E", "{\"name\":\"E\",\"subjects\":[\"e.*\"]}"),
+                Step.publish("e.a", "one", ID, "x1"),
+                Step.publish("e.a", "two"),
+                Step.publish("e.a", "three", LAST_ID, "x1"),
+                Step.publish("e.a", "three", LAST_ID, ""),
+                Step.publish("e.a", "four", STREAM, ""),
+                Step.publish("e.a", "five", LAST_SEQ, ""),
+                Step.publish("e.a", "six", LAST_SUBJECT_SEQ, ""),
+                Step.publish("e.a", "seven", ID, "", LAST_ID, ""),
+                Step.publish("e.a", "eight", LAST_SEQ, "+7"),
+                Step.publish("e.a", "eight", LAST_SUBJECT_SEQ, "+7"),
+                Step.publish("e.a", "eight", LAST_SEQ, "7", LAST_SUBJECT_SEQ, "7"),
+                // The API counts as nats-server shows them: the requests before this one.
+                Step.api("$JS.API.INFO", ""),
+                Step.api("$JS.API.STREAM.INFO.NOPE", ""),
+                Step.api("$JS.API.INFO", ""));
+    }
+
+    @Test
+    void emptyExpectationsAreNoneAndSignedSequencesMatchNothing() throws Exception {
+        assertEquals(List.of(), NatsDifferential.differences(dir.resolve("store"), oddExpectations(),
+                step -> step.subject().startsWith("$JS.API.") ? API_WAIT : NO_REPLY_WAIT,
+                answer -> answer == null ? "no reply"
+                        : StreamApiDifferentialTest.normalise(new String(answer.getData(), StandardCharsets.UTF_8))));
+    }
+
     @Test
     void checksAnswerInNatsServersOrder() throws Exception {
         assertEquals(List.of(), NatsDifferential.differences(dir.resolve("store"), scenario(),
