@@ -10,6 +10,7 @@ import io.hermod.consumers.api.ConsumerNamesResponse;
 import io.hermod.consumers.config.ConsumerConfig;
 import io.hermod.consumers.config.ConsumerConfigValidator;
 import io.hermod.store.api.ApiError;
+import io.hermod.store.api.ApiErrorResponse;
 import io.hermod.store.api.GoJson;
 import io.hermod.store.api.JsApiError;
 import io.hermod.store.api.JsApiException;
@@ -72,6 +73,12 @@ final class ConsumerApi {
                     : Optional.empty();
             case "LIST" -> tokens.length == 3
                     ? Optional.of(call(() -> list(tokens[2], body), ConsumerListResponse::failed))
+                    : Optional.empty();
+            // A cluster's consumer leader step-down, which nats-server refuses when not clustered.
+            case "LEADER" -> tokens.length == 5 && tokens[2].equals("STEPDOWN")
+                    ? Optional.of(call(() -> {
+                        throw JsApiError.CLUSTER_REQUIRED.exception();
+                    }, e -> new ApiErrorResponse(ApiErrorResponse.CONSUMER_LEADER_STEPDOWN, e)))
                     : Optional.empty();
             default -> Optional.empty();
         };

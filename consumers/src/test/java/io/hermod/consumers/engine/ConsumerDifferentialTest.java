@@ -89,6 +89,7 @@ class ConsumerDifferentialTest {
         request(nc, out, "$JS.API.CONSUMER.DELETE.S.E", "", true);
         request(nc, out, "$JS.API.CONSUMER.DELETE.S.E", "", true);
         request(nc, out, "$JS.API.CONSUMER.NAMES.NOPE", "", true);
+        request(nc, out, "$JS.API.CONSUMER.LEADER.STEPDOWN.S.C", "", true);
         return out;
     }
 

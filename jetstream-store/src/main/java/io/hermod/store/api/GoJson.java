@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -57,6 +58,19 @@ public final class GoJson {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** nats-server's {@code isEmptyRequest}: no body, or a JSON object without a field. */
+    public static boolean isEmptyRequest(byte[] body) {
+        if (body == null || body.length == 0) {
+            return true;
+        }
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            return node != null && node.isObject() && node.isEmpty();
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
 
-/** Reply to {@code $JS.API.STREAM.LIST}: a page of {@link #LIMIT} stream infos ({@code []} when none). */
+/** Reply to {@code $JS.API.STREAM.LIST}: a page of {@link #LIMIT} stream infos ({@code []} when none or failed). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StreamListResponse(
         @JsonProperty("type") String type,
@@ -23,6 +23,6 @@ public record StreamListResponse(
     }
 
     public static StreamListResponse failed(ApiError error) {
-        return new StreamListResponse(TYPE, error, 0, 0, 0, null, null);
+        return new StreamListResponse(TYPE, error, 0, 0, 0, List.of(), null);
     }
 }

@@ -3,6 +3,7 @@ package io.hermod.store.engine;
 import io.hermod.store.StorageType;
 import io.hermod.store.api.AccountInfo;
 import io.hermod.store.api.AccountInfoResponse;
+import io.hermod.store.api.ApiErrorResponse;
 import io.hermod.store.api.ApiError;
 import io.hermod.store.api.GoJson;
 import io.hermod.store.api.JsApiError;
@@ -15,6 +16,7 @@ import io.hermod.store.api.StreamMsgDeleteResponse;
 import io.hermod.store.api.StreamMsgGetResponse;
 import io.hermod.store.api.StreamNamesResponse;
 import io.hermod.store.api.StreamPurgeResponse;
+import io.hermod.store.api.StreamRestoreResponse;
 import io.hermod.store.api.StreamUpdateResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +53,7 @@ final class JsApiRouter {
 
     JsApiRouter(StreamRegistry registry, StreamAdminApi admin, StreamMessageApi messages, DirectGetApi direct,
                 ToIntFunction<String> consumerCount) {
+        StreamBackupApi backup = new StreamBackupApi(registry);
         this.registry = registry;
         this.direct = direct;
         this.consumerCount = consumerCount;
@@ -65,7 +68,15 @@ final class JsApiRouter {
                 new Endpoint(PREFIX + "STREAM.LIST", true, (n, b) -> admin.list(b), StreamListResponse::failed),
                 new Endpoint(PREFIX + "STREAM.MSG.GET.", false, messages::get, StreamMsgGetResponse::failed),
                 new Endpoint(PREFIX + "STREAM.MSG.DELETE.", false, messages::delete,
-                        StreamMsgDeleteResponse::failed));
+                        StreamMsgDeleteResponse::failed),
+                new Endpoint(PREFIX + "STREAM.SNAPSHOT.", false, backup::snapshot,
+                        e -> new ApiErrorResponse(ApiErrorResponse.STREAM_SNAPSHOT, e)),
+                new Endpoint(PREFIX + "STREAM.RESTORE.", false, backup::restore, StreamRestoreResponse::failed),
+                // Operations on a cluster's stream leader and peers, which nats-server refuses when not clustered.
+                new Endpoint(PREFIX + "STREAM.LEADER.STEPDOWN.", false, JsApiRouter::clusterRequired,
+                        e -> new ApiErrorResponse(ApiErrorResponse.STREAM_LEADER_STEPDOWN, e)),
+                new Endpoint(PREFIX + "STREAM.PEER.REMOVE.", false, JsApiRouter::clusterRequired,
+                        e -> new ApiErrorResponse(ApiErrorResponse.STREAM_REMOVE_PEER, e)));
     }
 
     Optional<ApiReply> handle(String subject, byte[] body) {
@@ -91,6 +102,10 @@ final class JsApiRouter {
             return Optional.of(ApiReply.json(GoJson.write(call(endpoint, name, body))));
         }
         return Optional.empty();
+    }
+
+    private static Object clusterRequired(String name, byte[] body) {
+        throw JsApiError.CLUSTER_REQUIRED.exception();
     }
 
     /** Counted once answered: nats-server's account info shows the requests before it, not itself. */

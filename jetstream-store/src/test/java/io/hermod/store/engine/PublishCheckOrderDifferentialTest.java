@@ -103,10 +103,11 @@ class PublishCheckOrderDifferentialTest {
 
     @Test
     void emptyExpectationsAreNoneAndSignedSequencesMatchNothing() throws Exception {
+        // Times blanked only: the account's usage and API counters are compared too.
         assertEquals(List.of(), NatsDifferential.differences(dir.resolve("store"), oddExpectations(),
                 step -> step.subject().startsWith("$JS.API.") ? API_WAIT : NO_REPLY_WAIT,
-                answer -> answer == null ? "no reply"
-                        : StreamApiDifferentialTest.normalise(new String(answer.getData(), StandardCharsets.UTF_8))));
+                answer -> answer == null ? "no reply" : new String(answer.getData(), StandardCharsets.UTF_8)
+                        .replaceAll("\"(created|first_ts|last_ts)\":\"[^\"]*\"", "\"$1\":\"T\"")));
     }
 
     @Test

@@ -105,6 +105,37 @@ class StreamApiDifferentialTest {
                 Step.api("$JS.API.INFO", ""));
     }
 
+    /**
+     * Endpoints Hermod answers only with errors: snapshots and restores get nats-server's checks up to the point
+     * where nats would start one, cluster operations nats-server's refusal when it is not clustered.
+     */
+    private static List<Step> unservedEndpoints() {
+        return List.of(
+                Step.api("$JS.API.STREAM.CREATE.K", "{\"name\":\"K\",\"subjects\":[\"k.>\"],\"placement\":{}}"),
+                Step.api("$JS.API.STREAM.CREATE.T", "{\"name\":\"T\",\"placement\":{\"tags\":[\"a\"]}}"),
+                Step.api("$JS.API.STREAM.SNAPSHOT.K", ""),
+                Step.api("$JS.API.STREAM.SNAPSHOT.K", "{}"),
+                Step.api("$JS.API.STREAM.SNAPSHOT.NOPE", "{\"deliver_subject\":\"x\"}"),
+                Step.api("$JS.API.STREAM.SNAPSHOT.K", "{bad"),
+                Step.api("$JS.API.STREAM.SNAPSHOT.K", "{\"deliver_subject\":\"a..b\"}"),
+                Step.api("$JS.API.STREAM.SNAPSHOT.K", "{\"no_consumers\":true}"),
+                Step.api("$JS.API.STREAM.RESTORE.K", "{}"),
+                Step.api("$JS.API.STREAM.RESTORE.K", "{bad"),
+                Step.api("$JS.API.STREAM.RESTORE.K", "{\"config\":\"x\"}"),
+                Step.api("$JS.API.STREAM.RESTORE.K", "{\"config\":{\"name\":\"K\"}}"),
+                Step.api("$JS.API.STREAM.LEADER.STEPDOWN.K", ""),
+                Step.api("$JS.API.STREAM.LEADER.STEPDOWN.NOPE", ""),
+                Step.api("$JS.API.STREAM.PEER.REMOVE.K", "{\"peer\":\"x\"}"),
+                Step.api("$JS.API.STREAM.LIST", "{bad"),
+                Step.api("$JS.API.STREAM.NAMES", "{bad"));
+    }
+
+    @Test
+    void endpointsHermodDoesNotServeAnswerWithNatsServersErrors() throws Exception {
+        assertEquals(List.of(), NatsDifferential.differences(dir.resolve("store"), unservedEndpoints(),
+                step -> Duration.ofSeconds(5), StreamApiDifferentialTest::describe));
+    }
+
     @Test
     void hermodRepliesAsNatsServerDoes() throws Exception {
         assertEquals(List.of(), NatsDifferential.differences(dir.resolve("store"), scenario(),
