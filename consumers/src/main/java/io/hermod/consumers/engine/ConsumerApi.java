@@ -62,11 +62,11 @@ final class ConsumerApi {
                     ConsumerInfoResponse::createFailed))
                     : Optional.empty();
             case "INFO" -> tokens.length == 4
-                    ? Optional.of(call(() -> ConsumerInfoResponse.of(lookup(tokens[2], tokens[3]).info()),
+                    ? Optional.of(call(() -> ConsumerInfoResponse.of(lookupEmpty(tokens[2], tokens[3], body).info()),
                     ConsumerInfoResponse::infoFailed))
                     : Optional.empty();
             case "DELETE" -> tokens.length == 4
-                    ? Optional.of(call(() -> delete(tokens[2], tokens[3]), ConsumerDeleteResponse::failed))
+                    ? Optional.of(call(() -> delete(tokens[2], tokens[3], body), ConsumerDeleteResponse::failed))
                     : Optional.empty();
             case "NAMES" -> tokens.length == 3
                     ? Optional.of(call(() -> names(tokens[2], body), ConsumerNamesResponse::failed))
@@ -244,8 +244,16 @@ final class ConsumerApi {
         return consumers.find(stream, name).orElseThrow(JsApiError.CONSUMER_NOT_FOUND::exception);
     }
 
-    private ConsumerDeleteResponse delete(String stream, String name) {
-        lookup(stream, name);
+    /** The consumer of a request that takes no body: nats-server refuses one with a body before looking. */
+    private Consumer lookupEmpty(String stream, String name, byte[] body) {
+        if (!GoJson.isEmptyRequest(body)) {
+            throw JsApiError.NOT_EMPTY_REQUEST.exception();
+        }
+        return lookup(stream, name);
+    }
+
+    private ConsumerDeleteResponse delete(String stream, String name, byte[] body) {
+        lookupEmpty(stream, name, body);
         consumers.delete(stream, name);
         return ConsumerDeleteResponse.ok();
     }

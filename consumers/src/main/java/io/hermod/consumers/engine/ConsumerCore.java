@@ -280,6 +280,11 @@ final class ConsumerCore {
         return lookahead == null ? 0L : lookahead.seq();
     }
 
+    /** What a pull request could get now: the messages not yet delivered and those due for redelivery. */
+    long deliverable() {
+        return numPending() + ack.numRedeliveriesDue();
+    }
+
     /** {@code num_pending}: messages after the delivered stream sequence that match the filter. */
     long numPending() {
         Optional<StreamStore> found = stream.get();

@@ -4,7 +4,6 @@ import io.hermod.consumers.api.ConsumerInfo;
 import io.hermod.core.monitor.JetStreamReport;
 import io.hermod.consumers.ack.AckReplySubject;
 import io.hermod.consumers.ack.MaxDeliveriesExceeded;
-import io.hermod.consumers.api.PullRequest;
 import io.hermod.consumers.config.ConsumerConfig;
 import io.hermod.consumers.state.ConsumerId;
 import io.hermod.consumers.state.ConsumerRecord;
@@ -336,7 +335,7 @@ public final class ConsumerService implements AutoCloseable {
 
     private void nextRequest(Consumer consumer, Message m) {
         if (consumer instanceof PullConsumer pull) {
-            pull.request(m.replyTo(), PullRequest.parse(m.payload()));
+            pull.request(m.replyTo(), m.payload());
         } else if (m.replyTo() != null && !m.replyTo().isEmpty()) {
             // nats-server's processNextMsgReq answers a pull request to a push consumer so
             send(m.replyTo(), m.replyTo(), null,

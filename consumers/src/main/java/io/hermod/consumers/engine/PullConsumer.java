@@ -11,6 +11,7 @@ import io.hermod.consumers.state.ConsumerId;
 import io.hermod.consumers.state.ConsumerRecord;
 import io.hermod.consumers.state.ConsumerStateStore;
 import io.hermod.store.StoredMessage;
+import io.hermod.store.api.JsApiException;
 import io.hermod.store.StreamStore;
 
 import java.nio.charset.StandardCharsets;
@@ -127,11 +128,35 @@ final class PullConsumer implements Consumer {
         return core.info(waiting.size(), false);
     }
 
+    /**
+     * A pull request to the consumer, as its body came (JSON, a batch size, or nothing); {@code reply} is where its
+     * messages and status go. A body that is not valid JSON gets nats-server's 400, though not Go's parser message.
+     */
+    void request(String reply, byte[] body) {
+        PullRequest request;
+        try {
+            request = PullRequest.parse(body);
+        } catch (JsApiException e) {
+            lastActivityNanos = nanos(clock.instant());
+            if (reply != null && !reply.isEmpty()) {
+                status(reply, 400, "Bad Request - invalid JSON");
+            }
+            return;
+        }
+        request(reply, request);
+    }
+
     /** A pull request to the consumer; {@code reply} is where its messages and status go. */
     void request(String reply, PullRequest request) {
         long now = nanos(clock.instant());
         lastActivityNanos = now;
         if (reply == null || reply.isEmpty()) {
+            return;
+        }
+        // nats-server refuses this while reading the request, before any limit: an idle heartbeat needs an expiry
+        // of at least twice its interval.
+        if (request.idleHeartbeatNanos() > 0 && request.idleHeartbeatNanos() * 2 > request.expiresNanos()) {
+            status(reply, 400, "Bad Request - heartbeat value too large");
             return;
         }
         ConsumerConfig c = core.config();
@@ -147,17 +172,29 @@ final class PullConsumer implements Consumer {
             status(reply, 409, "Exceeded MaxRequestMaxBytes of " + c.maxBytes());
             return;
         }
-        if (request.idleHeartbeatNanos() > 0 && request.expiresNanos() > 0
-                && request.idleHeartbeatNanos() > request.expiresNanos() / 2) {
-            status(reply, 400, "Bad Request - heartbeat value too large");
-            return;
-        }
         dropExpired(now);
         if (waiting.size() >= c.maxWaiting()) {
             dropUninterested();
         }
+        if (request.noWait()) {
+            long deliverable = core.deliverable();
+            if (deliverable == 0 && request.expiresNanos() == 0) {
+                status(reply, 404, "No Messages");
+                return;
+            }
+            // What is there is already asked for by the requests waiting: nats-server turns a no_wait one away.
+            if (deliverable > 0 && deliverable < waiting.stream().mapToLong(w -> w.remaining).sum()) {
+                status(reply, 408, "Requests Pending");
+                return;
+            }
+        }
         if (waiting.size() >= c.maxWaiting()) {
             status(reply, 409, "Exceeded MaxWaiting");
+            return;
+        }
+        if (request.expiresNanos() < 0) {
+            // Expired before it came: nats-server answers 408 without delivering (or drops it when messages wait).
+            timeout(new Waiting(reply, request, now));
             return;
         }
         waiting.addLast(new Waiting(reply, request, now));
@@ -170,7 +207,7 @@ final class PullConsumer implements Consumer {
         lastActivityNanos = nanos(clock.instant());
         ConsumerCore.AckOutcome outcome = core.onAck(subject, body);
         if (outcome.message() instanceof AckMessage.AckNext next) {
-            request(reply, PullRequest.parse(next.request().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            request(reply, next.request().getBytes(StandardCharsets.UTF_8));
             return;
         }
         if (reply != null && !reply.isEmpty()) {

@@ -93,6 +93,39 @@ class ConsumerDifferentialTest {
         return out;
     }
 
+    @Test
+    void pullRequestsAndBodiesAreCheckedAsNatsServerChecksThem() throws Exception {
+        NatsServerComparison.assertSameTranscript(store, ConsumerDifferentialTest::requestChecks);
+    }
+
+    /**
+     * A heartbeat without a long enough expiry, bodies where none is taken, and a no_wait request for messages
+     * that the requests already waiting have claimed (held back by max_ack_pending).
+     */
+    private static List<String> requestChecks(Connection nc) throws Exception {
+        List<String> out = new ArrayList<>();
+        request(nc, out, "$JS.API.STREAM.CREATE.P", "{\"name\":\"P\",\"subjects\":[\"p.>\"]}", false);
+        request(nc, out, "p.a", "1", false);
+        request(nc, out, "$JS.API.CONSUMER.CREATE.P.W", "{\"stream_name\":\"P\",\"config\":{\"name\":\"W\","
+                + "\"ack_policy\":\"explicit\",\"max_ack_pending\":1}}", false);
+        pull(nc, out, "P", "W", "{\"batch\":1,\"idle_heartbeat\":1000000000}", 1);
+        pull(nc, out, "P", "W", "{\"batch\":1,\"idle_heartbeat\":1000000000,\"expires\":1500000000}", 1);
+        request(nc, out, "$JS.API.CONSUMER.INFO.P.W", "{\"a\":1}", true);
+        request(nc, out, "$JS.API.CONSUMER.INFO.NOPE.W", "{\"a\":1}", true);
+        request(nc, out, "$JS.API.CONSUMER.DELETE.P.W", "x", true);
+        Subscription waiting = nc.subscribe(nc.createInbox());
+        nc.publish("$JS.API.CONSUMER.MSG.NEXT.P.W", waiting.getSubject(),
+                "{\"batch\":5,\"expires\":3000000000}".getBytes(StandardCharsets.UTF_8));
+        Message first = waiting.nextMessage(WAIT);
+        out.add("waiting request got " + (first == null ? "nothing" : new String(first.getData(), StandardCharsets.UTF_8)));
+        request(nc, out, "p.b", "2", false);
+        request(nc, out, "p.c", "3", false);
+        pull(nc, out, "P", "W", "{\"batch\":1,\"no_wait\":true}", 1);
+        request(nc, out, "$JS.API.CONSUMER.INFO.P.W", "", true);
+        waiting.unsubscribe();
+        return out;
+    }
+
     private static void request(Connection nc, List<String> out, String subject, String body, boolean record)
             throws Exception {
         Message reply = nc.request(subject, body.getBytes(StandardCharsets.UTF_8), WAIT);

@@ -120,6 +120,21 @@ class PullDeliveryTest {
     }
 
     @Test
+    void requestBodiesThatAreNotJsonOrExpiredOnArrivalGetAStatusAndNoMessage() throws Exception {
+        try (ConsumerTestServer server = ConsumerTestServer.start(store); Connection nc = server.connect()) {
+            setUp(nc, 2);
+            nc.jetStreamManagement().addOrUpdateConsumer("S", ConsumerConfiguration.builder().durable("P")
+                    .ackPolicy(AckPolicy.Explicit).build());
+            Subscription inbox = nc.subscribe("in.>");
+            nc.publish("$JS.API.CONSUMER.MSG.NEXT.S.P", "in.1", "{\"batch\":".getBytes());
+            assertEquals("400 Bad Request - invalid JSON", status(inbox.nextMessage(Duration.ofSeconds(2))));
+            nc.publish("$JS.API.CONSUMER.MSG.NEXT.S.P", "in.2", "{\"batch\":1,\"expires\":-5}".getBytes());
+            assertEquals("408 Request Timeout", status(inbox.nextMessage(Duration.ofSeconds(2))));
+            assertEquals(0, nc.jetStreamManagement().getConsumerInfo("S", "P").getDelivered().getStreamSequence());
+        }
+    }
+
+    @Test
     void nakTermProgressAndRedeliveryAfterAckWait() throws Exception {
         try (ConsumerTestServer server = ConsumerTestServer.start(store); Connection nc = server.connect()) {
             JetStream js = setUp(nc, 3);

@@ -80,6 +80,9 @@ final class StreamAdminApi {
     }
 
     StreamDeleteResponse delete(String name, byte[] body) {
+        if (!GoJson.isEmptyRequest(body)) {
+            throw JsApiError.NOT_EMPTY_REQUEST.exception(); // checked before the stream, as nats-server does
+        }
         registry.delete(find(name));
         return StreamDeleteResponse.ok();
     }

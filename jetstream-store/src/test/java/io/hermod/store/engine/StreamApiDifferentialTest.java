@@ -74,6 +74,8 @@ class StreamApiDifferentialTest {
                 Step.api("$JS.API.STREAM.PURGE.ORDERS", "{\"seq\":2,\"keep\":1}"),
                 Step.api("$JS.API.STREAM.PURGE.ORDERS", ""),
                 Step.api("$JS.API.STREAM.INFO.ORDERS", ""),
+                Step.api("$JS.API.STREAM.DELETE.KV", "{\"a\":1}"),
+                Step.api("$JS.API.STREAM.DELETE.NOPE", "{\"a\":1}"),
                 Step.api("$JS.API.STREAM.DELETE.KV", ""),
                 Step.api("$JS.API.STREAM.DELETE.KV", ""),
                 Step.api("$JS.API.STREAM.INFO.KV", ""),
