@@ -110,6 +110,11 @@ class ConsumerDifferentialTest {
                 + "\"ack_policy\":\"explicit\",\"max_ack_pending\":1}}", false);
         pull(nc, out, "P", "W", "{\"batch\":1,\"idle_heartbeat\":1000000000}", 1);
         pull(nc, out, "P", "W", "{\"batch\":1,\"idle_heartbeat\":1000000000,\"expires\":1500000000}", 1);
+        for (String wrong : List.of("\"opt_start_seq\":-1,\"deliver_policy\":\"by_start_sequence\"",
+                "\"rate_limit_bps\":-1,\"deliver_subject\":\"x\"", "\"max_deliver\":\"3\"", "\"ack_wait\":1.5")) {
+            request(nc, out, "$JS.API.CONSUMER.CREATE.P.V", "{\"stream_name\":\"P\",\"config\":{\"name\":\"V\","
+                    + wrong + "}}", true);
+        }
         request(nc, out, "$JS.API.CONSUMER.INFO.P.W", "{\"a\":1}", true);
         request(nc, out, "$JS.API.CONSUMER.INFO.NOPE.W", "{\"a\":1}", true);
         request(nc, out, "$JS.API.CONSUMER.DELETE.P.W", "x", true);

@@ -13,9 +13,12 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
 
 import java.io.IOException;
@@ -105,6 +108,16 @@ public final class GoJson {
         times.addDeserializer(Instant.class, new InstantDeserializer());
         ObjectMapper mapper = JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // Go's decoder takes no value of another JSON type: "5" or 5.0 is no integer, 1 no boolean, 5 no
+                // string. nats-server answers such a request "invalid JSON", and so does Hermod.
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .withCoercionConfig(LogicalType.Textual, text -> text
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Boolean, bool -> bool
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                 .addModule(times)
@@ -138,6 +151,38 @@ public final class GoJson {
         public SerializableString getEscapeSequence(int ch) {
             boolean escaped = ch < 0x80 ? table[ch] == ESCAPE_CUSTOM : ch == 0x2028 || ch == 0x2029;
             return escaped ? new SerializedString(String.format("\\u%04x", ch)) : null;
+        }
+    }
+
+    /**
+     * For the fields nats-server declares {@code uint64} (sequences, {@code keep}, {@code rate_limit_bps}): Go's
+     * decoder refuses a negative number there, so nats-server answers "invalid JSON".
+     */
+    public static final class Uint64 extends StdScalarDeserializer<Long> {
+        private static final long serialVersionUID = 1L;
+
+        public Uint64() {
+            super(Long.class);
+        }
+
+        @Override
+        public Long deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            long value = context.readValue(parser, long.class);
+            if (value < 0) {
+                return (Long) context.handleWeirdNumberValue(Long.class, value, "negative value for uint64");
+            }
+            return value;
+        }
+
+        /** Absent or null: Go leaves the field zero. */
+        @Override
+        public Long getNullValue(DeserializationContext context) {
+            return 0L;
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext context) {
+            return 0L;
         }
     }
 

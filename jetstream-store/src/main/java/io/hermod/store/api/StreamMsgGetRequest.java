@@ -2,6 +2,7 @@ package io.hermod.store.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * Body of {@code $JS.API.STREAM.MSG.GET} and, in nats-server 2.9.10 the very same structure, of
@@ -10,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
 public record StreamMsgGetRequest(
-        @JsonProperty("seq") long seq,
+        @JsonDeserialize(using = GoJson.Uint64.class) @JsonProperty("seq") long seq,
         @JsonProperty("last_by_subj") String lastBySubject,
         @JsonProperty("next_by_subj") String nextBySubject) {
 

@@ -2,6 +2,7 @@ package io.hermod.store.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * Body of {@code $JS.API.STREAM.PURGE}: optional subject {@code filter}, purge below {@code seq} or {@code keep} the
@@ -10,8 +11,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
 public record StreamPurgeRequest(
         @JsonProperty("filter") String filter,
-        @JsonProperty("seq") long seq,
-        @JsonProperty("keep") long keep) {
+        @JsonDeserialize(using = GoJson.Uint64.class) @JsonProperty("seq") long seq,
+        @JsonDeserialize(using = GoJson.Uint64.class) @JsonProperty("keep") long keep) {
     public static final StreamPurgeRequest ALL = new StreamPurgeRequest("", 0, 0);
 
     public StreamPurgeRequest {

@@ -2,6 +2,7 @@ package io.hermod.store.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import java.time.Instant;
 
@@ -9,7 +10,7 @@ import java.time.Instant;
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
 public record StreamSource(
         @JsonProperty("name") @JsonInclude(JsonInclude.Include.ALWAYS) String name,
-        @JsonProperty("opt_start_seq") long optStartSeq,
+        @JsonDeserialize(using = GoJson.Uint64.class) @JsonProperty("opt_start_seq") long optStartSeq,
         @JsonProperty("opt_start_time") Instant optStartTime,
         @JsonProperty("filter_subject") String filterSubject,
         @JsonProperty("external") ExternalStream external) {

@@ -132,6 +132,37 @@ class StreamApiDifferentialTest {
                 Step.api("$JS.API.STREAM.NAMES", "{bad"));
     }
 
+    /** Values of another JSON type than nats-server's Go field, which its decoder refuses: "invalid JSON". */
+    private static List<Step> wrongJsonTypes() {
+        String create = "$JS.API.STREAM.CREATE.A";
+        String config = "{\"name\":\"A\",\"subjects\":[\"a.>\"]";
+        return List.of(
+                Step.api(create, config + ",\"max_msgs\":\"5\"}"),
+                Step.api(create, config + ",\"max_msgs\":5.5}"),
+                Step.api(create, config + ",\"max_msgs\":5.0}"),
+                Step.api(create, config + ",\"max_msgs\":1e3}"),
+                Step.api(create, config + ",\"sealed\":\"false\"}"),
+                Step.api(create, config + ",\"deny_delete\":1}"),
+                Step.api(create, config + ",\"description\":5}"),
+                Step.api(create, config + ",\"max_msg_size\":3000000000}"),
+                Step.api(create, config + ",\"max_msgs\":null}"),
+                Step.publish("a.1", "x"),
+                Step.api("$JS.API.STREAM.MSG.GET.A", "{\"seq\":\"1\"}"),
+                Step.api("$JS.API.STREAM.MSG.GET.A", "{\"seq\":-1}"),
+                Step.api("$JS.API.STREAM.MSG.DELETE.A", "{\"seq\":-1}"),
+                Step.api("$JS.API.STREAM.PURGE.A", "{\"keep\":-1}"),
+                Step.api("$JS.API.STREAM.PURGE.A", "{\"seq\":-1}"),
+                Step.api("$JS.API.STREAM.NAMES", "{\"offset\":\"1\"}"),
+                Step.api("$JS.API.STREAM.INFO.A", "{\"deleted_details\":1}"),
+                Step.api("$JS.API.STREAM.INFO.A", ""));
+    }
+
+    @Test
+    void valuesOfAnotherJsonTypeAreInvalidJson() throws Exception {
+        assertEquals(List.of(), NatsDifferential.differences(dir.resolve("store"), wrongJsonTypes(),
+                step -> Duration.ofSeconds(5), StreamApiDifferentialTest::describe));
+    }
+
     @Test
     void endpointsHermodDoesNotServeAnswerWithNatsServersErrors() throws Exception {
         assertEquals(List.of(), NatsDifferential.differences(dir.resolve("store"), unservedEndpoints(),
