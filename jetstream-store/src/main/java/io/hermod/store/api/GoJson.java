@@ -34,7 +34,8 @@ import java.time.Instant;
  *       escaping; {@code "a.>"} is sent as {@code "a.&#92;u003e"});</li>
  *   <li>map keys are sorted (Go sorts them), field order follows each model's declaration;</li>
  *   <li>times are {@link GoTime}; byte arrays are standard base64 with padding;</li>
- *   <li>unknown fields are ignored on input, as Go does.</li>
+ *   <li>unknown fields are ignored on input, keys match fields whatever their case, and a value of another JSON
+ *       type than its field's is an error, as in Go.</li>
  * </ul>
  * The mapper is thread-safe; share {@link #mapper()}.
  */
@@ -108,6 +109,8 @@ public final class GoJson {
         times.addDeserializer(Instant.class, new InstantDeserializer());
         ObjectMapper mapper = JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // Go matches a JSON key to a field whatever its case ("NAME" sets name).
+                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
                 // Go's decoder takes no value of another JSON type: "5" or 5.0 is no integer, 1 no boolean, 5 no
                 // string. nats-server answers such a request "invalid JSON", and so does Hermod.
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)

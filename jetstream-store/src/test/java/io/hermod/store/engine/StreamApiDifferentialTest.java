@@ -132,8 +132,11 @@ class StreamApiDifferentialTest {
                 Step.api("$JS.API.STREAM.NAMES", "{bad"));
     }
 
-    /** Values of another JSON type than nats-server's Go field, which its decoder refuses: "invalid JSON". */
-    private static List<Step> wrongJsonTypes() {
+    /**
+     * Requests decoded as Go decodes them: a value of another JSON type than its field's is refused ("invalid
+     * JSON"), a key matches its field whatever its case.
+     */
+    private static List<Step> goDecoding() {
         String create = "$JS.API.STREAM.CREATE.A";
         String config = "{\"name\":\"A\",\"subjects\":[\"a.>\"]";
         return List.of(
@@ -154,12 +157,13 @@ class StreamApiDifferentialTest {
                 Step.api("$JS.API.STREAM.PURGE.A", "{\"seq\":-1}"),
                 Step.api("$JS.API.STREAM.NAMES", "{\"offset\":\"1\"}"),
                 Step.api("$JS.API.STREAM.INFO.A", "{\"deleted_details\":1}"),
-                Step.api("$JS.API.STREAM.INFO.A", ""));
+                Step.api("$JS.API.STREAM.INFO.A", ""),
+                Step.api("$JS.API.STREAM.CREATE.B", "{\"NAME\":\"B\",\"Subjects\":[\"b.>\"],\"Max_Msgs\":5}"));
     }
 
     @Test
-    void valuesOfAnotherJsonTypeAreInvalidJson() throws Exception {
-        assertEquals(List.of(), NatsDifferential.differences(dir.resolve("store"), wrongJsonTypes(),
+    void requestsAreDecodedAsGoDecodesThem() throws Exception {
+        assertEquals(List.of(), NatsDifferential.differences(dir.resolve("store"), goDecoding(),
                 step -> Duration.ofSeconds(5), StreamApiDifferentialTest::describe));
     }
 
