@@ -20,6 +20,8 @@ public record ProtocolError(String text, boolean closesConnection) {
     public static final ProtocolError AUTH_TIMEOUT = new ProtocolError("Authentication Timeout", true);
     public static final ProtocolError AUTH_VIOLATION = new ProtocolError("Authorization Violation", true);
     public static final ProtocolError INVALID_CLIENT_PROTOCOL = new ProtocolError("invalid client protocol", true);
+    public static final ProtocolError NO_RESPONDERS_REQUIRES_HEADERS =
+            new ProtocolError("no responders requires headers support", true);
 
     /** A publish the client's permissions do not allow: the message is dropped, the connection stays. */
     public static ProtocolError publishViolation(String subject) {

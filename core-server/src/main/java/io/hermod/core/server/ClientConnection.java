@@ -279,6 +279,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Pro
         if (!authenticate(settings.authenticator())) {
             return;
         }
+        if (parsed.noResponders && !parsed.headers) {
+            // A 503 status is a header: nats-server closes a client that asks for one without headers.
+            sendError(ProtocolError.NO_RESPONDERS_REQUIRES_HEADERS);
+            return;
+        }
         ok();
         if (first) {
             // Like nats-server, ping soon after CONNECT (at most 2 s) to learn early whether the client answers.

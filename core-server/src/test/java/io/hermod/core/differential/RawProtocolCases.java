@@ -73,6 +73,9 @@ final class RawProtocolCases {
                         "CONNECT {\"verbose\":\"yes\"}\r\n", closed(INFO)),
                 ProtocolCase.of("CONNECT with protocol 2", "CONNECT {\"verbose\":false,\"protocol\":2}\r\n",
                         closed(INFO, "-ERR 'invalid client protocol'")),
+                ProtocolCase.of("CONNECT asking for no responders without headers",
+                        "CONNECT {\"no_responders\":true}\r\nPING\r\n",
+                        closed(INFO, "-ERR 'no responders requires headers support'")),
 
                 // Unknown and malformed operations
                 ProtocolCase.of("unknown op", QUIET + "FOO\r\n", closed(INFO, UNKNOWN_OP)),
