@@ -31,7 +31,8 @@ JetStream scenarios, each server in a fresh temporary store directory removed af
 JetStream servers: hermod (-js -sd DIR), nats (-js -sd DIR) and nats-always (a config file with
 jetstream { store_dir: DIR, sync_interval: always }; skipped when the nats-server rejects that field).
 
-Consumer scenarios, against hermod (-js) and nats (-js), each on a fresh temporary store directory:
+Consumer scenarios, against hermod (-js) and nats (-js), each on a fresh temporary store directory (kv also
+against nats-always):
   js-pull     fill a stream with CONSUME_MSGS messages (not timed), then drain it with a durable pull consumer
               with explicit acks, fetching PULL_BATCH at a time: msgs/s until the server shows every ack applied
   js-push     the same with a durable push consumer
@@ -398,22 +399,24 @@ if [[ $run_core == yes ]]; then
     run_scenario idle-conns      --idle "$IDLE_CONNS"
 fi
 
-js_targets=()
+# The syncing nats-server setup (nats-always) takes part when NATS_SYNC_SERVER accepts its config.
+always_targets=()
 nats_always_note=
-if [[ $run_js == yes ]]; then
-    [[ " ${servers[*]} " == *" hermod "* ]] && js_targets+=(hermod)
-    if [[ " ${servers[*]} " == *" nats "* ]]; then
-        js_targets+=(nats)
-        probe=$(mktemp -d /tmp/hermod-js-probe.XXXXXX)
-        if probe_out=$("$NATS_SYNC_SERVER" -t -c "$(always_config "$probe/store")" 2>&1); then
-            js_targets+=(nats-always)
-            nats_always_note="nats-always: $("$NATS_SYNC_SERVER" --version 2>&1 | head -1)"
-        else
-            nats_always_note="nats-always skipped: $("$NATS_SYNC_SERVER" --version 2>&1 | head -1) rejects the config (${probe_out//$'\n'/ })"
-            echo "$nats_always_note" >&2
-        fi
-        rm -rf "$probe"
+if [[ " ${servers[*]} " == *" nats "* && ($run_js == yes || $run_consumers == yes) ]]; then
+    probe=$(mktemp -d /tmp/hermod-js-probe.XXXXXX)
+    if probe_out=$("$NATS_SYNC_SERVER" -t -c "$(always_config "$probe/store")" 2>&1); then
+        always_targets=(nats-always)
+        nats_always_note="nats-always: $("$NATS_SYNC_SERVER" --version 2>&1 | head -1)"
+    else
+        nats_always_note="nats-always skipped: $("$NATS_SYNC_SERVER" --version 2>&1 | head -1) rejects the config (${probe_out//$'\n'/ })"
+        echo "$nats_always_note" >&2
     fi
+    rm -rf "$probe"
+fi
+
+js_targets=()
+if [[ $run_js == yes ]]; then
+    js_targets=("${servers[@]}" "${always_targets[@]}")
     JS_TARGETS=1 run_scenario js-sync --js --sync --size "$JS_SIZE" -n "$JS_SYNC_MSGS" --stream "$JS_STREAM"
     JS_TARGETS=1 run_scenario js-async --js --async --inflight "$JS_INFLIGHT" --size "$JS_SIZE" -n "$JS_ASYNC_MSGS" \
         --stream "$JS_STREAM"
@@ -427,6 +430,8 @@ if [[ $run_consumers == yes ]]; then
         --size "$CONSUME_SIZE" -n "$CONSUME_MSGS" --inflight "$JS_INFLIGHT" --stream "$JS_STREAM"
     JS_TARGETS=1 run_scenario js-push --js-push --max-ack-pending "$MAX_ACK_PENDING" \
         --size "$CONSUME_SIZE" -n "$CONSUME_MSGS" --inflight "$JS_INFLIGHT" --stream "$JS_STREAM"
+    # KeyValue puts wait for their store's write: a syncing nats-server too (its drains would only repeat js-async).
+    js_targets=("${servers[@]}" "${always_targets[@]}")
     JS_TARGETS=1 run_scenario kv --kv --pub "$KV_CLIENTS" --keys "$KV_KEYS" --size "$CONSUME_SIZE" -n "$KV_OPS"
 fi
 
@@ -508,21 +513,24 @@ if [[ $run_js == yes ]]; then
 fi
 if [[ $run_consumers == yes ]]; then
     [[ $run_core == yes || $run_js == yes ]] && echo
-    consumer_row_format='%-10s %-22s %14s %14s %7s %12s %12s\n'
-    printf "$consumer_row_format" scenario figure hermod nats-server ratio hermod-cpu/M nats-cpu/M
+    consumer_row_format='%-10s %-22s %14s %14s %7s %12s %12s %12s %12s\n'
+    printf "$consumer_row_format" scenario figure hermod nats-server ratio hermod-cpu/M nats-cpu/M nats-always \
+        h/always
     printf "$consumer_row_format" ---------- ---------------------- -------------- -------------- ------- \
-        ------------ ------------
-    # consumer_row SCENARIO FIGURE [CPU_FIGURE]: like table_row; the CPU columns from CPU_FIGURE when given.
+        ------------ ------------ ------------ ------------
+    # consumer_row SCENARIO FIGURE [CPU_FIGURE]: like table_row; the CPU columns from CPU_FIGURE when given; the
+    # nats-always columns where that setup ran (kv).
     consumer_row() {
-        local scenario=$1 fig=$2 h n hc=' ' nc=' '
+        local scenario=$1 fig=$2 h n a hc=' ' nc=' '
         h=$(figure "$scenario" hermod "$fig")
         n=$(figure "$scenario" nats "$fig")
+        a=$(figure "$scenario" nats-always "$fig")
         if [[ -n ${3:-} ]]; then
             hc=$(readable "$(figure "$scenario" hermod "$3")")
             nc=$(readable "$(figure "$scenario" nats "$3")")
         fi
         printf "$consumer_row_format" "$scenario" "$fig" "$(readable "$h")" "$(readable "$n")" "$(ratio "$h" "$n")" \
-            "$hc" "$nc"
+            "$hc" "$nc" "$(readable "$a")" "$(ratio "$h" "$a")"
     }
     for scenario in js-pull js-push; do
         consumer_row "$scenario" consume_msgs_per_sec server_cpu_s_per_million_msgs
@@ -540,6 +548,7 @@ if [[ $run_consumers == yes ]]; then
     echo "fetch). consume_msgs_per_sec runs until the server's consumer info shows every ack applied; receive_ until"
     echo "the last message arrived. kv: $KV_OPS synchronous puts, then as many gets, by $KV_CLIENTS clients over"
     echo "$KV_KEYS keys (history 1). cpu/M: server CPU-seconds per million messages consumed (kv: per million ops),"
-    echo "measured over the drain (kv: each phase) only."
+    echo "measured over the drain (kv: each phase) only. nats-always: kv against a nats-server syncing each write."
+    [[ $run_js == yes || -z $nats_always_note ]] || echo "$nats_always_note"
 fi
 echo "Per-run CSV files and server logs: $RESULTS_DIR"
