@@ -21,13 +21,18 @@ public record StreamMsgGetRequest(
     }
 
     /**
-     * nats-server's rule: {@code seq} together with {@code last_by_subj}, or none of the three, is a
-     * {@link JsApiError#BAD_REQUEST}.
+     * nats-server's rule: {@code seq} together with {@code last_by_subj}, {@code last_by_subj} together with
+     * {@code next_by_subj}, or none of the three, is a {@link JsApiError#BAD_REQUEST}.
      */
     public void check() {
-        boolean hasLast = !lastBySubject.isEmpty();
-        if (seq > 0 && hasLast || seq == 0 && !hasLast && nextBySubject.isEmpty()) {
+        if (isEmpty() || seq > 0 && !lastBySubject.isEmpty()
+                || !lastBySubject.isEmpty() && !nextBySubject.isEmpty()) {
             throw JsApiError.BAD_REQUEST.exception();
         }
+    }
+
+    /** None of the three is set. */
+    public boolean isEmpty() {
+        return seq == 0 && lastBySubject.isEmpty() && nextBySubject.isEmpty();
     }
 }

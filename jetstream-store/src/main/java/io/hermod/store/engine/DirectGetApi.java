@@ -35,6 +35,10 @@ final class DirectGetApi {
         }
         Optional<StoredMessage> found;
         if (dot >= 0) {
+            // The last message of the subject after the stream's name: this form takes no body.
+            if (body != null && body.length > 0 || dot == rest.length() - 1) {
+                return Optional.of(status(408, "Bad Request"));
+            }
             found = StreamMessageApi.last(stream.store(), rest.substring(dot + 1));
         } else {
             if (body == null || body.length == 0) {
@@ -43,6 +47,9 @@ final class DirectGetApi {
             StreamMsgGetRequest request;
             try {
                 request = GoJson.readRequest(body, StreamMsgGetRequest.class, null);
+                if (request.isEmpty()) {
+                    return Optional.of(status(408, "Empty Request"));
+                }
                 request.check();
             } catch (JsApiException e) {
                 return Optional.of(status(408, e.error().errCode() == 10025 ? "Malformed Request" : "Bad Request"));
