@@ -150,6 +150,12 @@ public final class JetStreamService implements AutoCloseable {
     }
 
     private void onApiRequest(Message m) {
+        if (JsApiRouter.isDirectGet(m.subject())) {
+            // A read of the store, answered on the requester's own thread as nats-server answers it in the client's
+            // read loop: no hand-off to the API thread and back (stores read concurrently, a tailer per thread).
+            serve(m);
+            return;
+        }
         try {
             api.execute(() -> serve(m));
         } catch (RejectedExecutionException e) {

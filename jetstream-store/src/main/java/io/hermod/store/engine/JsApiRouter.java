@@ -32,7 +32,8 @@ import java.util.function.ToIntFunction;
  * Maps a {@code $JS.API} request subject to its handler and turns the outcome into the reply: the model as JSON,
  * or the endpoint's error reply for a {@link JsApiException}. Subjects it does not serve (consumer APIs, unknown
  * verbs, a stream token with dots) get no reply, as nats-server has no responder for them. Counts requests and
- * errors for {@code $JS.API.INFO}. Runs on the API thread only.
+ * errors for {@code $JS.API.INFO}. Runs on the API thread, but for direct gets, which run on their requesters'
+ * threads.
  */
 final class JsApiRouter {
     private static final Logger log = LoggerFactory.getLogger(JsApiRouter.class);
@@ -77,6 +78,10 @@ final class JsApiRouter {
                         e -> new ApiErrorResponse(ApiErrorResponse.STREAM_LEADER_STEPDOWN, e)),
                 new Endpoint(PREFIX + "STREAM.PEER.REMOVE.", false, JsApiRouter::clusterRequired,
                         e -> new ApiErrorResponse(ApiErrorResponse.STREAM_REMOVE_PEER, e)));
+    }
+
+    static boolean isDirectGet(String subject) {
+        return subject.startsWith(DIRECT_GET);
     }
 
     Optional<ApiReply> handle(String subject, byte[] body) {

@@ -26,8 +26,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -289,6 +295,54 @@ class StreamManagementTest {
         assertEquals(408, empty.getStatus().getCode());
         // jnats' getMessage goes through DIRECT.GET for an allow_direct stream.
         assertEquals("dg.a", jsm.getMessage("DG", 1).getSubject());
+    }
+
+    /**
+     * Direct gets are answered on their requesters' event loops, each reading the store with its own tailer, while
+     * the stream's writer appends: every answer is the message asked for.
+     */
+    @Test
+    void directGetsFromSeveralConnectionsWhileMessagesAreAppendedEachGetTheirMessage() throws Exception {
+        jsm.addStream(stream("DGC", "dgc.>").allowDirect(true).build());
+        int stored = 200;
+        for (int i = 1; i <= stored; i++) {
+            js.publish("dgc." + (i % 7), ("m" + i).getBytes(StandardCharsets.UTF_8));
+        }
+        List<Connection> readers = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            for (int c = 0; c < 4; c++) {
+                readers.add(server.connect());
+            }
+            List<Future<Integer>> checked = new ArrayList<>();
+            for (Connection reader : readers) {
+                checked.add(threads.submit(() -> {
+                    Random random = new Random(reader.hashCode());
+                    for (int i = 0; i < 150; i++) {
+                        int seq = 1 + random.nextInt(stored);
+                        Message m = reader.request("$JS.API.DIRECT.GET.DGC", ("{\"seq\":" + seq + "}")
+                                .getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(10));
+                        assertEquals(String.valueOf(seq), m.getHeaders().getFirst("Nats-Sequence"));
+                        assertEquals("m" + seq, new String(m.getData(), StandardCharsets.UTF_8));
+                    }
+                    return 150;
+                }));
+            }
+            for (int i = stored + 1; i <= stored + 300; i++) {
+                js.publish("dgc." + (i % 7), ("m" + i).getBytes(StandardCharsets.UTF_8));
+            }
+            for (Future<Integer> f : checked) {
+                assertEquals(150, f.get(60, TimeUnit.SECONDS));
+            }
+            Message last = nc.request("$JS.API.DIRECT.GET.DGC.dgc.3", new byte[0], Duration.ofSeconds(5));
+            int lastOf3 = IntStream.rangeClosed(1, stored + 300).filter(i -> i % 7 == 3).max().orElseThrow();
+            assertEquals(String.valueOf(lastOf3), last.getHeaders().getFirst("Nats-Sequence"));
+        } finally {
+            threads.shutdownNow();
+            for (Connection reader : readers) {
+                reader.close();
+            }
+        }
     }
 
     @Test
