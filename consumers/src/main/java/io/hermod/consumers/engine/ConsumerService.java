@@ -43,8 +43,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * JetStream consumers inside a Hermod server, beside a {@link JetStreamService}: serves {@code $JS.API.CONSUMER.*}
- * (administration and {@code MSG.NEXT} pull requests), {@code $JS.ACK.>} and the flow control answers of push
- * consumers ({@code $JS.FC.>}), delivers as messages are stored (to pull requests, or to push consumers' deliver
+ * (administration and {@code MSG.NEXT} pull requests), each consumer's ack subjects and the flow control answers
+ * of push consumers ({@code $JS.FC.>}), delivers as messages are stored (to pull requests, or to push consumers' deliver
  * subjects), redelivers after {@code ack_wait}, and keeps durable consumers (configuration and acknowledgement
  * state) in the store's RocksDB, from which {@link #start} restores them.
  *
@@ -80,6 +80,7 @@ public final class ConsumerService implements AutoCloseable {
     private final AtomicBoolean acksScheduled = new AtomicBoolean();
     private final SecureRandom random = new SecureRandom();
     private final List<Subscription> subscriptions = new ArrayList<>();
+    private final AckSubscriptions ackSubscriptions;
     /** A worker task's sends wait until the task has written the consumer state that records them. */
     private final HeldSends held = new HeldSends(this::send);
     private final StreamInterest interest = new StreamInterest();
@@ -92,6 +93,7 @@ public final class ConsumerService implements AutoCloseable {
     private ConsumerService(HermodServer server, JetStreamService jetStream) {
         this.jetStream = jetStream;
         this.connection = server.connectInProcess("jetstream-consumers");
+        this.ackSubscriptions = new AckSubscriptions(connection, this::onAck);
         this.worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread t = new Thread(runnable, "hermod-consumers");
             t.setDaemon(true);
@@ -112,7 +114,6 @@ public final class ConsumerService implements AutoCloseable {
         try {
             service.onWorker(service::restore).get();
             service.subscriptions.add(service.connection.subscribe(API_PREFIX + ">", null, service::onApi));
-            service.subscriptions.add(service.connection.subscribe("$JS.ACK.>", null, service::onAck));
             service.subscriptions.add(service.connection.subscribe(PushConsumer.FLOW_CONTROL_PREFIX + ">", null,
                     service::onFlowControl));
             jetStream.streamEvents(service.new Events());
@@ -454,10 +455,11 @@ public final class ConsumerService implements AutoCloseable {
         return consumer;
     }
 
-    /** Retention and advisories learn of the consumer's acknowledgements from now on. */
+    /** Its acks are heard, and retention and advisories learn of them, from now on. */
     private void follow(Consumer consumer) {
         consumer.core().observe(observer);
         retention.follow(consumer.core());
+        ackSubscriptions.add(consumer.id());
     }
 
     private boolean delete(String stream, String name) {
@@ -468,6 +470,7 @@ public final class ConsumerService implements AutoCloseable {
         }
         consumer.close();
         ConsumerId id = consumer.id();
+        ackSubscriptions.remove(id);
         memoryStore.delete(id);
         durableStore.delete(id);
         interest.update(streams);

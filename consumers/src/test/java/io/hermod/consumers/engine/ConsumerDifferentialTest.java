@@ -128,6 +128,16 @@ class ConsumerDifferentialTest {
         pull(nc, out, "P", "W", "{\"batch\":1,\"no_wait\":true}", 1);
         request(nc, out, "$JS.API.CONSUMER.INFO.P.W", "", true);
         waiting.unsubscribe();
+        // Acks with a reply: one for a consumer that does not exist and one of the wrong shape find no responder.
+        for (String ack : List.of("$JS.ACK.P.NOPE.1.1.1.1700000000000000000.0", "$JS.ACK.P.W.1.1.1",
+                "$JS.ACK.P.W.1.99.99.1700000000000000000.0")) {
+            Subscription answer = nc.subscribe(nc.createInbox());
+            nc.publish(ack, answer.getSubject(), "+ACK".getBytes(StandardCharsets.UTF_8));
+            Message reply = answer.nextMessage(WAIT);
+            out.add(ack + " -> " + (reply == null ? "nothing" : reply.isStatusMessage()
+                    ? "status " + reply.getStatus().getCode() : "[" + new String(reply.getData(), StandardCharsets.UTF_8) + "]"));
+            answer.unsubscribe();
+        }
         return out;
     }
 
