@@ -134,8 +134,10 @@ class ConsumerDifferentialTest {
             Subscription answer = nc.subscribe(nc.createInbox());
             nc.publish(ack, answer.getSubject(), "+ACK".getBytes(StandardCharsets.UTF_8));
             Message reply = answer.nextMessage(WAIT);
-            out.add(ack + " -> " + (reply == null ? "nothing" : reply.isStatusMessage()
-                    ? "status " + reply.getStatus().getCode() : "[" + new String(reply.getData(), StandardCharsets.UTF_8) + "]"));
+            String answered = reply == null ? "nothing" : reply.isStatusMessage()
+                    ? "status " + reply.getStatus().getCode()
+                    : "[" + new String(reply.getData(), StandardCharsets.UTF_8) + "]";
+            out.add(ack + " -> " + answered);
             answer.unsubscribe();
         }
         return out;
