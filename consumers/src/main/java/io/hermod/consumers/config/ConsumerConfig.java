@@ -26,7 +26,8 @@ public record ConsumerConfig(
         @JsonProperty("name") @JsonInclude(Include.NON_EMPTY) String name,
         @JsonProperty("description") @JsonInclude(Include.NON_EMPTY) String description,
         @JsonProperty("deliver_policy") DeliverPolicy deliverPolicy,
-        @JsonDeserialize(using = GoJson.Uint64.class) @JsonProperty("opt_start_seq") @JsonInclude(Include.NON_DEFAULT) long optStartSeq,
+        @JsonDeserialize(using = GoJson.Uint64.class)
+        @JsonProperty("opt_start_seq") @JsonInclude(Include.NON_DEFAULT) long optStartSeq,
         @JsonProperty("opt_start_time") @JsonInclude(Include.NON_NULL) Instant optStartTime,
         @JsonProperty("ack_policy") AckPolicy ackPolicy,
         @JsonProperty("ack_wait") @JsonInclude(Include.NON_DEFAULT) long ackWaitNanos,
@@ -35,7 +36,8 @@ public record ConsumerConfig(
         @JsonProperty("filter_subject") @JsonInclude(Include.NON_EMPTY) String filterSubject,
         @JsonProperty("filter_subjects") @JsonInclude(Include.NON_EMPTY) List<String> filterSubjects,
         @JsonProperty("replay_policy") ReplayPolicy replayPolicy,
-        @JsonDeserialize(using = GoJson.Uint64.class) @JsonProperty("rate_limit_bps") @JsonInclude(Include.NON_DEFAULT) long rateLimitBps,
+        @JsonDeserialize(using = GoJson.Uint64.class)
+        @JsonProperty("rate_limit_bps") @JsonInclude(Include.NON_DEFAULT) long rateLimitBps,
         @JsonProperty("sample_freq") @JsonInclude(Include.NON_EMPTY) String sampleFrequency,
         @JsonProperty("max_waiting") @JsonInclude(Include.NON_DEFAULT) int maxWaiting,
         @JsonProperty("max_ack_pending") @JsonInclude(Include.NON_DEFAULT) int maxAckPending,

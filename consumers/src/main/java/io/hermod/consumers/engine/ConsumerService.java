@@ -44,8 +44,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * JetStream consumers inside a Hermod server, beside a {@link JetStreamService}: serves {@code $JS.API.CONSUMER.*}
  * (administration and {@code MSG.NEXT} pull requests), each consumer's ack subjects and the flow control answers
- * of push consumers ({@code $JS.FC.>}), delivers as messages are stored (to pull requests, or to push consumers' deliver
- * subjects), redelivers after {@code ack_wait}, and keeps durable consumers (configuration and acknowledgement
+ * of push consumers ({@code $JS.FC.>}), delivers as messages are stored (to pull requests, or to push consumers'
+ * deliver subjects), redelivers after {@code ack_wait}, and keeps durable consumers (configuration and acknowledgement
  * state) in the store's RocksDB, from which {@link #start} restores them.
  *
  * <p>Threads: everything a consumer does runs on one worker thread, {@code hermod-consumers}; the in-process

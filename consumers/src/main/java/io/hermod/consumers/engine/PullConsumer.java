@@ -11,8 +11,8 @@ import io.hermod.consumers.state.ConsumerId;
 import io.hermod.consumers.state.ConsumerRecord;
 import io.hermod.consumers.state.ConsumerStateStore;
 import io.hermod.store.StoredMessage;
-import io.hermod.store.api.JsApiException;
 import io.hermod.store.StreamStore;
+import io.hermod.store.api.JsApiException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

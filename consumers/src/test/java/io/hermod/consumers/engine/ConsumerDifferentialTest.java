@@ -122,7 +122,8 @@ class ConsumerDifferentialTest {
         nc.publish("$JS.API.CONSUMER.MSG.NEXT.P.W", waiting.getSubject(),
                 "{\"batch\":5,\"expires\":3000000000}".getBytes(StandardCharsets.UTF_8));
         Message first = waiting.nextMessage(WAIT);
-        out.add("waiting request got " + (first == null ? "nothing" : new String(first.getData(), StandardCharsets.UTF_8)));
+        out.add("waiting request got "
+                + (first == null ? "nothing" : new String(first.getData(), StandardCharsets.UTF_8)));
         request(nc, out, "p.b", "2", false);
         request(nc, out, "p.c", "3", false);
         pull(nc, out, "P", "W", "{\"batch\":1,\"no_wait\":true}", 1);

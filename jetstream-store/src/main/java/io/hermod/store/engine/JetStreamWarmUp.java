@@ -19,8 +19,8 @@ import java.time.Instant;
  * native library, initialising Chronicle Queue's classes (their static set-up probes the platform; see
  * {@link io.hermod.store.log.ChronicleRuntime}) and building Jackson's (de)serialisers of {@link StreamConfig} and
  * of the stream info reply. About a quarter of a second of CPU together, which a server's start can spend on another
- * core while its main thread parses the command line. Touches no file of any store. Class initialisation is the JVM's to make thread-safe: a start that
- * gets there first simply waits for it.
+ * core while its main thread parses the command line. Touches no file of any store. Class initialisation is the
+ * JVM's to make thread-safe: a start that gets there first simply waits for it.
  */
 public final class JetStreamWarmUp {
     private JetStreamWarmUp() {
