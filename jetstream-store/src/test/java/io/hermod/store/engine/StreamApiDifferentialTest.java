@@ -166,22 +166,24 @@ class StreamApiDifferentialTest {
                 Step.api("$JS.API.STREAM.CREATE.B", "{\"NAME\":\"B\",\"Subjects\":[\"b.>\"],\"Max_Msgs\":5}"));
     }
 
+    private void assertRepliesAsNatsServer(List<Step> steps) throws Exception {
+        assertEquals(List.of(), NatsDifferential.differences(dir.resolve("store"), steps,
+                step -> Duration.ofSeconds(5), StreamApiDifferentialTest::describe));
+    }
+
     @Test
     void requestsAreDecodedAsGoDecodesThem() throws Exception {
-        assertEquals(List.of(), NatsDifferential.differences(dir.resolve("store"), goDecoding(),
-                step -> Duration.ofSeconds(5), StreamApiDifferentialTest::describe));
+        assertRepliesAsNatsServer(goDecoding());
     }
 
     @Test
     void endpointsHermodDoesNotServeAnswerWithNatsServersErrors() throws Exception {
-        assertEquals(List.of(), NatsDifferential.differences(dir.resolve("store"), unservedEndpoints(),
-                step -> Duration.ofSeconds(5), StreamApiDifferentialTest::describe));
+        assertRepliesAsNatsServer(unservedEndpoints());
     }
 
     @Test
     void hermodRepliesAsNatsServerDoes() throws Exception {
-        assertEquals(List.of(), NatsDifferential.differences(dir.resolve("store"), scenario(),
-                step -> Duration.ofSeconds(5), StreamApiDifferentialTest::describe));
+        assertRepliesAsNatsServer(scenario());
     }
 
     private static String describe(Message reply) {
