@@ -14,7 +14,7 @@ public record ConsumerInfo(
         @JsonProperty("stream_name") String streamName,
         @JsonProperty("name") String name,
         @JsonProperty("created") Instant created,
-        @JsonProperty("config") ConsumerConfig config,
+        @JsonProperty("config") @JsonInclude(JsonInclude.Include.NON_NULL) ConsumerConfig config,
         @JsonProperty("delivered") SequenceInfo delivered,
         @JsonProperty("ack_floor") SequenceInfo ackFloor,
         @JsonProperty("num_ack_pending") int numAckPending,
@@ -22,4 +22,10 @@ public record ConsumerInfo(
         @JsonProperty("num_waiting") int numWaiting,
         @JsonProperty("num_pending") long numPending,
         @JsonProperty("push_bound") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean pushBound) {
+
+    /** The same info without its configuration, as {@code /jsz} lists consumers unless asked for it. */
+    public ConsumerInfo withoutConfig() {
+        return new ConsumerInfo(streamName, name, created, null, delivered, ackFloor, numAckPending, numRedelivered,
+                numWaiting, numPending, pushBound);
+    }
 }

@@ -119,6 +119,7 @@ public final class ConsumerService implements AutoCloseable {
             jetStream.streamEvents(service.new Events());
             jetStream.consumerCounts(service::count);
             jetStream.consumerFigures(service::figures);
+            jetStream.consumerDetails(service::details);
             long tick = TICK.toMillis();
             service.worker.scheduleWithFixedDelay(() -> service.asTask(service::tick), tick, tick,
                     TimeUnit.MILLISECONDS);
@@ -144,20 +145,41 @@ public final class ConsumerService implements AutoCloseable {
      * none when the worker does not answer within {@link #FIGURES_WAIT}, so a scrape never hangs.
      */
     public List<JetStreamReport.ConsumerFigures> figures() {
-        java.util.concurrent.CompletableFuture<List<JetStreamReport.ConsumerFigures>> result =
-                new java.util.concurrent.CompletableFuture<>();
+        return gathered("consumer figures", () -> {
+            List<JetStreamReport.ConsumerFigures> out = new java.util.ArrayList<>();
+            for (Map<String, Consumer> of : streams.values()) {
+                for (Consumer consumer : of.values()) {
+                    ConsumerInfo info = consumer.info();
+                    out.add(new JetStreamReport.ConsumerFigures(info.streamName(), info.name(),
+                            info.numPending(), info.numAckPending(), info.numRedelivered(), info.numWaiting(),
+                            info.delivered().streamSeq(), info.ackFloor().streamSeq()));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * The infos of a stream's consumers in name order for {@code /jsz?consumers=true}, without their configuration
+     * unless {@code withConfig}, as nats-server lists them; gathered as {@link #figures} are.
+     */
+    public List<ConsumerInfo> details(String stream, boolean withConfig) {
+        return gathered("consumer details", () -> of(stream).stream()
+                .map(Consumer::info)
+                .map(info -> withConfig ? info : info.withoutConfig())
+                .toList());
+    }
+
+    /** {@code gather}'s answer from the worker thread, or nothing after {@link #FIGURES_WAIT}. */
+    private <T> List<T> gathered(String what, java.util.function.Supplier<List<T>> gather) {
+        java.util.concurrent.CompletableFuture<List<T>> result = new java.util.concurrent.CompletableFuture<>();
         try {
             worker.execute(() -> {
-                List<JetStreamReport.ConsumerFigures> out = new java.util.ArrayList<>();
-                for (Map<String, Consumer> of : streams.values()) {
-                    for (Consumer consumer : of.values()) {
-                        ConsumerInfo info = consumer.info();
-                        out.add(new JetStreamReport.ConsumerFigures(info.streamName(), info.name(),
-                                info.numPending(), info.numAckPending(), info.numRedelivered(), info.numWaiting(),
-                                info.delivered().streamSeq(), info.ackFloor().streamSeq()));
-                    }
+                try {
+                    result.complete(gather.get());
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
                 }
-                result.complete(out);
             });
             return result.get(FIGURES_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -165,7 +187,7 @@ public final class ConsumerService implements AutoCloseable {
             return List.of();
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
                  | java.util.concurrent.RejectedExecutionException e) {
-            log.debug("consumer figures not gathered: {}", e.toString());
+            log.debug("{} not gathered: {}", what, e.toString());
             return List.of();
         }
     }
@@ -504,6 +526,7 @@ public final class ConsumerService implements AutoCloseable {
         jetStream.streamEvents(null);
         jetStream.consumerCounts(stream -> 0);
         jetStream.consumerFigures(List::of);
+        jetStream.consumerDetails((stream, withConfig) -> List.of());
         for (Subscription sub : subscriptions) {
             connection.unsubscribe(sub);
         }

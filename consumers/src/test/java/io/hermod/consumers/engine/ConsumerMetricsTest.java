@@ -1,5 +1,7 @@
 package io.hermod.consumers.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamSubscription;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** /metrics shows each consumer's pending and ack-pending counts, labelled by stream and consumer. */
@@ -49,5 +52,49 @@ class ConsumerMetricsTest {
             assertTrue(metrics.contains("hermod_stream_consumers{stream=\"ORDERS\"} 1\n"), metrics);
             assertTrue(metrics.contains("hermod_stream_messages{stream=\"ORDERS\"} 3\n"), metrics);
         }
+    }
+
+    /** The details nats-server's /jsz adds on request, which prometheus-nats-exporter reads. */
+    @Test
+    void jszDetailsShowTheAccountItsStreamsAndTheirConsumersOnRequest(@TempDir Path store) throws Exception {
+        try (ConsumerTestServer server = ConsumerTestServer.start(store); Connection nc = server.connect()) {
+            nc.jetStreamManagement().addStream(StreamConfiguration.builder().name("ORDERS").subjects("orders.>")
+                    .build());
+            nc.jetStream().publish("orders.new", new byte[] {1});
+            nc.jetStreamManagement().addOrUpdateConsumer("ORDERS", ConsumerConfiguration.builder().durable("worker")
+                    .build());
+
+            JsonNode totals = jsz(server, "");
+            assertNull(totals.get("account_details"), "only on request");
+            JsonNode account = jsz(server, "?accounts=true").get("account_details").get(0);
+            assertEquals("$G", account.get("name").asText());
+            assertEquals("18446744073709551615", account.get("reserved_storage").asText());
+            assertNull(account.get("stream_detail"));
+
+            JsonNode stream = jsz(server, "?consumers=true").get("account_details").get(0).get("stream_detail").get(0);
+            assertEquals("ORDERS", stream.get("name").asText());
+            assertEquals(1, stream.get("state").get("messages").asLong());
+            assertNull(stream.get("config"), "only with config=true");
+            JsonNode consumer = stream.get("consumer_detail").get(0);
+            assertEquals("worker", consumer.get("name").asText());
+            assertEquals(1, consumer.get("num_pending").asLong());
+            assertNull(consumer.get("config"));
+
+            JsonNode configured = jsz(server, "?consumers=true&config=true").get("account_details").get(0)
+                    .get("stream_detail").get(0);
+            assertEquals("orders.>", configured.get("config").get("subjects").get(0).asText());
+            assertEquals("worker", configured.get("consumer_detail").get(0).get("config").get("durable_name").asText());
+            assertNull(jsz(server, "?accounts=true&offset=1").get("account_details"), "offset skips the one account");
+        }
+    }
+
+    private static JsonNode jsz(ConsumerTestServer server, String query) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.httpPort() + "/jsz" + query)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("orders.\\u003e") || !query.contains("config"),
+                "Go's escaping of '>'");
+        return new ObjectMapper().readTree(response.body());
     }
 }

@@ -3,9 +3,6 @@ package io.hermod.store.api;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +17,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import io.hermod.core.json.GoCharacterEscapes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -125,36 +123,8 @@ public final class GoJson {
                 .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                 .addModule(times)
                 .build();
-        mapper.getFactory().setCharacterEscapes(new GoEscapes());
+        mapper.getFactory().setCharacterEscapes(new GoCharacterEscapes());
         return mapper;
-    }
-
-    private static final class GoEscapes extends CharacterEscapes {
-        private static final long serialVersionUID = 1L;
-        private final int[] table;
-
-        GoEscapes() {
-            table = standardAsciiEscapesForJSON();
-            for (int c = 0; c < 0x20; c++) {
-                if (c != '\n' && c != '\r' && c != '\t') {
-                    table[c] = ESCAPE_CUSTOM;
-                }
-            }
-            table['<'] = ESCAPE_CUSTOM;
-            table['>'] = ESCAPE_CUSTOM;
-            table['&'] = ESCAPE_CUSTOM;
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return table;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            boolean escaped = ch < 0x80 ? table[ch] == ESCAPE_CUSTOM : ch == 0x2028 || ch == 0x2029;
-            return escaped ? new SerializedString(String.format("\\u%04x", ch)) : null;
-        }
     }
 
     /**

@@ -4,11 +4,16 @@ import io.hermod.core.client.InProcessConnection;
 import io.hermod.core.client.Message;
 import io.hermod.core.routing.Subscription;
 import io.hermod.core.monitor.JetStreamReport;
+import io.hermod.core.monitor.JetStreamReporter;
 import io.hermod.core.server.HermodServer;
 import io.hermod.store.StorageType;
 import io.hermod.store.StreamStore;
 import io.hermod.store.api.ApiError;
+import io.hermod.store.api.ClusterInfo;
+import io.hermod.store.api.GoJson;
 import io.hermod.store.api.JsApiError;
+import io.hermod.store.api.StreamDetail;
+import io.hermod.store.api.StreamInfo;
 import io.hermod.store.file.StoreDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +38,7 @@ import java.util.function.ToIntFunction;
  * write is durable; {@code hermod-jetstream-limits} applies {@code max_age} to the streams every
  * {@link #AGE_CHECK_INTERVAL}. Thread-safe.
  */
-public final class JetStreamService implements AutoCloseable {
+public final class JetStreamService implements JetStreamReporter, AutoCloseable {
     /** How often streams with a {@code max_age} drop expired messages. */
     public static final Duration AGE_CHECK_INTERVAL = Duration.ofMillis(100);
     private static final Logger log = LoggerFactory.getLogger(JetStreamService.class);
@@ -50,6 +55,8 @@ public final class JetStreamService implements AutoCloseable {
     private final JsApiRouter router;
     private volatile ToIntFunction<String> consumerCount = stream -> 0;
     private volatile java.util.function.Supplier<List<JetStreamReport.ConsumerFigures>> consumerFigures = List::of;
+    private volatile java.util.function.BiFunction<String, Boolean, List<?>> consumerDetails = (s, c) -> List.of();
+    private final StreamInfos infos;
     private volatile StreamEvents events = StreamEvents.NONE;
     private Subscription apiSubscription;
     private boolean closed;
@@ -63,7 +70,7 @@ public final class JetStreamService implements AutoCloseable {
         this.swapper = Executors.newSingleThreadExecutor(daemon("hermod-jetstream-swap"));
         this.limits = Executors.newSingleThreadScheduledExecutor(daemon("hermod-jetstream-limits"));
         this.registry = new StreamRegistry(directory, connection, settings, new Context(), swapper);
-        StreamInfos infos = new StreamInfos(name -> consumerCount.applyAsInt(name));
+        this.infos = new StreamInfos(name -> consumerCount.applyAsInt(name));
         this.router = new JsApiRouter(registry, new StreamAdminApi(registry, infos, settings),
                 new StreamMessageApi(registry), new DirectGetApi(registry), name -> consumerCount.applyAsInt(name));
     }
@@ -80,7 +87,7 @@ public final class JetStreamService implements AutoCloseable {
             service.close();
             throw e;
         }
-        server.jetStreamReporter(service::report);
+        server.jetStreamReporter(service);
         log.info("JetStream started: store {}, {} stream(s)", settings.storeDir(), service.registry.all().size());
         return service;
     }
@@ -100,6 +107,7 @@ public final class JetStreamService implements AutoCloseable {
     }
 
     /** The totals {@code /jsz} shows: configured limits, usage, API counters, streams, consumers, messages. */
+    @Override
     public JetStreamReport report() {
         List<Stream> streams = registry.all();
         long messages = 0;
@@ -137,6 +145,31 @@ public final class JetStreamService implements AutoCloseable {
     /** Who learns of stored messages and deleted streams (nobody until set). */
     public void streamEvents(StreamEvents listener) {
         events = listener == null ? StreamEvents.NONE : listener;
+    }
+
+    /**
+     * Each stream's detail for {@code /jsz?streams=true}, in name order, as nats-server writes it; the consumers'
+     * infos come from {@link #consumerDetails}.
+     */
+    @Override
+    public List<String> streamDetails(boolean consumers, boolean config) {
+        List<String> details = new java.util.ArrayList<>();
+        for (Stream stream : registry.all()) {
+            StreamInfo info = infos.plain(stream);
+            List<?> consumerInfos = consumers ? consumerDetails.apply(stream.name(), config) : List.of();
+            details.add(GoJson.writeString(new StreamDetail(stream.name(), info.created(),
+                    new ClusterInfo(null, server.serverId()), config ? info.config() : null, info.state(),
+                    consumerInfos)));
+        }
+        return details;
+    }
+
+    /**
+     * Where {@code /jsz?consumers=true} gets a stream's consumers' infos from (with their configuration or without),
+     * as objects {@link GoJson} writes as nats-server's {@code ConsumerInfo}; none until set.
+     */
+    public void consumerDetails(java.util.function.BiFunction<String, Boolean, List<?>> details) {
+        consumerDetails = details;
     }
 
     /** Where {@code /metrics} gets per-consumer figures from (none until set). */
