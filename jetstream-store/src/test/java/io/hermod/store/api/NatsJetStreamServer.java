@@ -26,11 +26,13 @@ public final class NatsJetStreamServer implements AutoCloseable {
     private final Process process;
     private final Path workDir;
     private final int port;
+    private final int httpPort;
 
-    private NatsJetStreamServer(Process process, Path workDir, int port) {
+    private NatsJetStreamServer(Process process, Path workDir, int port, int httpPort) {
         this.process = process;
         this.workDir = workDir;
         this.port = port;
+        this.httpPort = httpPort;
     }
 
     static Path binary() {
@@ -52,13 +54,14 @@ public final class NatsJetStreamServer implements AutoCloseable {
         assumeInstalled();
         Path workDir = Files.createTempDirectory("nats-js-differential");
         int port = freePort();
+        int httpPort = freePort();
         Path log = workDir.resolve("nats-server.log");
         Process process = new ProcessBuilder(binary().toString(), "-js", "-sd", workDir.resolve("store").toString(),
-                "-a", "127.0.0.1", "-p", Integer.toString(port))
+                "-a", "127.0.0.1", "-p", Integer.toString(port), "-m", Integer.toString(httpPort))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        NatsJetStreamServer server = new NatsJetStreamServer(process, workDir, port);
+        NatsJetStreamServer server = new NatsJetStreamServer(process, workDir, port, httpPort);
         try {
             server.awaitReady(log);
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -70,6 +73,11 @@ public final class NatsJetStreamServer implements AutoCloseable {
 
     public String url() {
         return "nats://127.0.0.1:" + port;
+    }
+
+    /** Its monitoring port (127.0.0.1). */
+    public int httpPort() {
+        return httpPort;
     }
 
     private void awaitReady(Path log) throws IOException, InterruptedException {
