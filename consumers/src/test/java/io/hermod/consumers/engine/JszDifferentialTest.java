@@ -1,5 +1,6 @@
 package io.hermod.consumers.engine;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hermod.store.api.NatsJetStreamServer;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
@@ -22,8 +23,8 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * {@code /jsz} with nats-server's detail options, on the same streams and consumers in nats-server 2.9.10 and in
- * Hermod: the documents must be the same text once times, server ids and the server's default limits (nats-server
+ * {@code /jsz} with nats-server's detail options, and {@code /varz}'s {@code jetstream}, on the same streams and
+ * consumers in nats-server 2.9.10 and in Hermod: the documents must be the same text once times, server ids and the server's default limits (nats-server
  * sizes them from this machine's memory and disk, Hermod leaves them unlimited) are blanked out.
  */
 class JszDifferentialTest {
@@ -46,6 +47,7 @@ class JszDifferentialTest {
         for (int i = 0; i < QUERIES.size(); i++) {
             assertEquals(expected.get(i), actual.get(i), "/jsz" + QUERIES.get(i));
         }
+        assertEquals(expected.get(QUERIES.size()), actual.get(QUERIES.size()), "/varz jetstream");
     }
 
     private static List<String> documents(String url, int httpPort) throws Exception {
@@ -66,13 +68,17 @@ class JszDifferentialTest {
                     HttpResponse.BodyHandlers.ofString());
             documents.add(response.statusCode() + " " + normalise(response.body()));
         }
+        // /varz has the same configuration and usage under "jetstream".
+        HttpResponse<String> varz = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + httpPort + "/varz")).build(), HttpResponse.BodyHandlers.ofString());
+        documents.add("varz " + normalise(new ObjectMapper().readTree(varz.body()).get("jetstream").toPrettyString()));
         return documents;
     }
 
     private static String normalise(String json) {
-        return json.replaceAll("\"(now|created|first_ts|last_ts)\": \"[^\"]*\"", "\"$1\": \"T\"")
+        return json.replaceAll("\"(now|created|first_ts|last_ts)\"( ?): \"[^\"]*\"", "\"$1\"$2: \"T\"")
                 .replaceAll("N[A-Z0-9]{55}", "SERVER_ID")
-                .replaceAll("\"(max_memory|max_storage)\": -?\\d+", "\"$1\": LIMIT")
-                .replaceAll("\"store_dir\": \"[^\"]*\"", "\"store_dir\": \"DIR\"");
+                .replaceAll("\"(max_memory|max_storage)\"( ?): -?\\d+", "\"$1\"$2: LIMIT")
+                .replaceAll("\"store_dir\"( ?): \"[^\"]*\"", "\"store_dir\"$1: \"DIR\"");
     }
 }

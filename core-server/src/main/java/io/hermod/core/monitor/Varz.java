@@ -2,6 +2,7 @@ package io.hermod.core.monitor;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 import java.util.Map;
@@ -30,6 +31,8 @@ record Varz(
         @JsonProperty("max_control_line") int maxControlLine,
         @JsonProperty("max_payload") int maxPayload,
         @JsonProperty("max_pending") long maxPending,
+        @JsonProperty("jetstream") Object jetStream,
+        @JsonProperty("tls_timeout") @JsonSerialize(using = GoFloatSerializer.class) double tlsTimeoutSeconds,
         @JsonProperty("write_deadline") long writeDeadlineNanos,
         @JsonProperty("start") String start,
         @JsonProperty("now") String now,
@@ -50,4 +53,29 @@ record Varz(
         @JsonProperty("subscriptions") int subscriptions,
         @JsonProperty("http_req_stats") Map<String, Long> httpReqStats,
         @JsonProperty("config_load_time") String configLoadTime) {
+
+    /** {@code jetstream} while JetStream runs: its configuration and the account's usage, as {@code /jsz} has them. */
+    @JsonPropertyOrder({"config", "stats"})
+    record JetStream(@JsonProperty("config") Jsz.Config config, @JsonProperty("stats") Stats stats) {
+    }
+
+    @JsonPropertyOrder({"memory", "storage", "reserved_memory", "reserved_storage", "accounts", "ha_assets", "api"})
+    record Stats(@JsonProperty("memory") long memory,
+                 @JsonProperty("storage") long storage,
+                 @JsonProperty("reserved_memory") long reservedMemory,
+                 @JsonProperty("reserved_storage") long reservedStorage,
+                 @JsonProperty("accounts") long accounts,
+                 @JsonProperty("ha_assets") long haAssets,
+                 @JsonProperty("api") Jsz.Api api) {
+    }
+
+    /** nats-server's {@code jetstream}: an empty object while JetStream is off. */
+    static Object jetStream(JetStreamReporter reporter) {
+        if (reporter == null) {
+            return Map.of();
+        }
+        JetStreamReport r = reporter.report();
+        return new JetStream(new Jsz.Config(r.maxMemory(), r.maxStorage(), r.storeDir()),
+                new Stats(r.memory(), r.storage(), 0, 0, 1, 0, new Jsz.Api(r.apiTotal(), r.apiErrors())));
+    }
 }

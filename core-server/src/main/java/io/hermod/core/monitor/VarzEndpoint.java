@@ -3,6 +3,7 @@ package io.hermod.core.monitor;
 import io.hermod.core.server.HermodVersionInfo;
 import io.hermod.core.server.ServerOptions;
 import io.hermod.core.server.ServerStats;
+import io.hermod.core.transport.TlsSettings;
 
 import java.time.Duration;
 
@@ -33,6 +34,8 @@ final class VarzEndpoint implements MonitorEndpoint {
                 o.host(), source.clientPort(), o.maxConnections(), o.maxSubscriptions(),
                 o.pingInterval().toNanos(), o.pingMax(), source.httpHost(), source.httpPort(), "", 0,
                 o.authTimeout().toNanos() / 1e9, o.maxControlLine(), o.maxPayload(), o.maxPending(),
+                Varz.jetStream(source.jetStream()),
+                (o.tls() == null ? TlsSettings.DEFAULT_TIMEOUT : o.tls().timeout()).toNanos() / 1e9,
                 o.writeDeadline().toNanos(), GoFormats.time(source.startTime()), GoFormats.time(request.now()),
                 GoFormats.uptime(Duration.between(source.startTime(), request.now())), process.residentBytes(),
                 Runtime.getRuntime().availableProcessors(), process.cpuPercent(), source.connectionCount(),

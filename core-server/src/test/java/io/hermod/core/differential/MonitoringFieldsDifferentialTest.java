@@ -46,9 +46,7 @@ class MonitoringFieldsDifferentialTest {
             Map.entry("varz.gateway", "no gateways (super-clusters) in Hermod"),
             Map.entry("varz.leaf", "no leaf nodes in Hermod"),
             Map.entry("varz.mqtt", "no MQTT listener in Hermod"),
-            Map.entry("varz.websocket", "no WebSocket listener in Hermod yet"),
-            Map.entry("varz.jetstream", "JetStream plugs in outside core-server; core monitoring does not see it"),
-            Map.entry("varz.tls_timeout", "no TLS in Hermod yet"),
+            Map.entry("varz.websocket", "Hermod's WebSocket settings are not reported here yet"),
             Map.entry("varz.system_account", "no accounts, hence no system account, in Hermod yet"));
 
     @Test
