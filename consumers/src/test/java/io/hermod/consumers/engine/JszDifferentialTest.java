@@ -24,8 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * {@code /jsz} with nats-server's detail options, and {@code /varz}'s {@code jetstream}, on the same streams and
- * consumers in nats-server 2.9.10 and in Hermod: the documents must be the same text once times, server ids and the server's default limits (nats-server
- * sizes them from this machine's memory and disk, Hermod leaves them unlimited) are blanked out.
+ * consumers in nats-server 2.9.10 and in Hermod: the documents must be the same text once times, server ids and the
+ * server's default limits (nats-server sizes them from this machine's memory and disk, Hermod leaves them
+ * unlimited) are blanked out.
  */
 class JszDifferentialTest {
     private static final List<String> QUERIES = List.of("", "?accounts=true", "?streams=true", "?consumers=true",
